@@ -1,0 +1,35 @@
+// The conformance run. What to run against comes from the CLI through CRM_CONFORMANCE_RUN
+// (src/config/run-spec.ts); with nothing set it runs the embedded SuiteCRM 7.14 target.
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { runSpecFromEnv } from './src/config/run-spec.js';
+import { launchOptions } from './src/browser/chromium.js';
+import type { RunOptions } from './fixtures/index.js';
+import { targetInfo } from './src/config/target-info.js';
+
+const run = runSpecFromEnv();
+const reports = run.reportsDir;
+
+export default defineConfig<object, RunOptions>({
+  testDir: './specs',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: run.workers ?? 2,
+  timeout: Math.max(30_000, (run.maxWaitSeconds + 20) * 1000),
+  outputDir: path.join(reports, 'test-results'),
+  reporter: [
+    ['list', { printSteps: false }],
+    ['html', { outputFolder: path.join(reports, 'html'), open: 'never' }],
+    ['junit', { outputFile: path.join(reports, 'junit.xml') }],
+    ['./src/report/conformance-reporter.ts', { outputFile: path.join(reports, 'conformance.json') }],
+  ],
+  use: {
+    trace: 'off',
+    screenshot: 'off',
+    video: 'off',
+    launchOptions: launchOptions(),
+  },
+  projects: [{ name: 'conformance', use: { runSpec: run }, metadata: { target: targetInfo(run) } }],
+});

@@ -1,0 +1,10 @@
+import { check, test } from '../../../fixtures/check.js';
+import { errorResponseSchema } from '../../../src/checks/oauth2/errors.js';
+import { passwordRequestWith } from '../../../fixtures/flows.js';
+
+// RFC 6749 §5.2
+test(...check(errorResponseSchema, async (h) => [
+  await passwordRequestWith(h, (p) => (p.client_secret = `${p.client_secret}-wrong`)),
+  await passwordRequestWith(h, (p) => (p.grant_type = 'urn:example:no-such-grant')),
+  await passwordRequestWith(h, (p) => delete p.username),
+]));

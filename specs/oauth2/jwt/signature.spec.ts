@@ -1,0 +1,6 @@
+import { check, test } from '../../../fixtures/check.js';
+import { jwtSignature } from '../../../src/checks/oauth2/jwt.js';
+import { jwtEvidence } from '../../../fixtures/flows.js';
+
+// RFC 7515 §5.2, RFC 7519 §7.2
+test(...check(jwtSignature, async (h) => ({ ...(await jwtEvidence(h)), publicKeyPem: h.target.publicKeyPem! })));

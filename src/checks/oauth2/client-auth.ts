@@ -1,0 +1,23 @@
+// Client authentication methods and request encodings the RFC makes mandatory.
+import { accessGranted, describe, isSuccess } from '../conditions.js';
+import { fail, pass, type CheckDef } from '../types.js';
+
+export const basicAccepted: CheckDef = {
+  id: 'oauth2.client-auth.basic-accepted',
+  title: 'client authentication with HTTP Basic is accepted',
+  specRefs: ['RFC 6749 §2.3.1'],
+  severity: 'must',
+  requires: ['grant:password'],
+  evaluate: (ex) => (isSuccess(ex) ? pass() : fail(`HTTP Basic client credentials were not accepted: ${describe(ex)}`)),
+};
+
+export const formEncodingAccepted: CheckDef = {
+  id: 'oauth2.client-auth.form-encoding-accepted',
+  title: 'an application/x-www-form-urlencoded token request is accepted',
+  specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §4.4.2', 'RFC 6749 §3.2'],
+  severity: 'must',
+  requires: ['grant:password'],
+  evaluate: (ex) => accessGranted(ex, 'form-encoded password grant'),
+};
+
+export const CLIENT_AUTH_CHECKS = [basicAccepted, formEncodingAccepted];

@@ -1,0 +1,75 @@
+// Pure vocabulary of checks: no HTTP, no Playwright. A check turns evidence (recorded exchanges,
+// decoded tokens) into a verdict with a reason a person can act on.
+
+export type Severity = 'must' | 'should' | 'advisory';
+
+/** What a check needs from the target before it can run; unmet → skipped with a reason. */
+export type Requirement =
+  | 'grant:password'
+  | 'grant:client_credentials'
+  | 'grant:refresh_token'
+  | 'grant:authorization_code'
+  | 'second-client'
+  | 'admin:revoke-token'
+  | 'admin:revoke-client'
+  | 'logout'
+  | 'jwt-access-tokens'
+  | 'public-key'
+  | 'wait:access-expiry'
+  | 'wait:refresh-expiry'
+  | 'resource-api';
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Raw body text (bounded by the client's size limit). */
+  text: string;
+  /** Parsed JSON when the body parsed, else undefined. */
+  json?: unknown;
+}
+
+export interface Exchange {
+  request: RecordedRequest;
+  /** Absent when the transport failed (timeout, reset); `transportError` says why. */
+  response?: RecordedResponse;
+  transportError?: string;
+  durationMs: number;
+}
+
+export type Outcome = { pass: true; note?: string } | { pass: false; reason: string };
+
+export interface CheckDef<E = Exchange> {
+  /** Stable id = spec file path under specs/ (oauth2/refresh/reuse-rejected → oauth2.refresh.reuse-rejected). */
+  id: string;
+  title: string;
+  /** e.g. "RFC 6749 §5.1"; at least one. */
+  specRefs: readonly string[];
+  severity: Severity;
+  requires?: readonly Requirement[];
+  evaluate(evidence: E): Outcome;
+}
+
+export const pass = (note?: string): Outcome => (note ? { pass: true, note } : { pass: true });
+export const fail = (reason: string): Outcome => ({ pass: false, reason });
+
+/** Area of a check = the first segment of its id (oauth2, bearer, jsonapi, security…). */
+export function areaOf(id: string): string {
+  return id.split('.')[0] ?? id;
+}
+
+/** Every outcome must pass; the first failure is the verdict. */
+export function all(...outcomes: Outcome[]): Outcome {
+  const notes: string[] = [];
+  for (const o of outcomes) {
+    if (!o.pass) return o;
+    if (o.note) notes.push(o.note);
+  }
+  return pass(notes.join('; ') || undefined);
+}

@@ -1,0 +1,110 @@
+// Profiles are data: profiles/<name>.json, or a user's own file that may extend a shipped one.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROFILES_DIR } from '../paths.js';
+import { validate } from '../schema/validate.js';
+import { ConfigError } from '../config/errors.js';
+
+export type Grant = 'password' | 'client_credentials' | 'refresh_token' | 'authorization_code';
+
+export interface Profile {
+  name: string;
+  extends?: string;
+  vendor: string;
+  versions: string;
+  description?: string;
+  dialect: string;
+  basePath?: string;
+  token: {
+    path: string;
+    encoding: 'form' | 'json' | 'vnd.api+json';
+    grants: Grant[];
+    clientAuth: ('client_secret_post' | 'client_secret_basic' | 'none')[];
+    extraParams?: Record<string, string>;
+  };
+  tokenPresentation: { header: string; scheme: string | null; queryParam?: string | null };
+  accessToken: {
+    format: 'jwt' | 'opaque';
+    alg?: string;
+    header?: Record<string, unknown>;
+    requiredClaims?: string[];
+    audience?: 'client_id' | 'any';
+    scopesClaim?: boolean;
+  };
+  refreshToken?: { rotation?: boolean };
+  resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string };
+  logout?: { method: 'POST' | 'GET' | 'DELETE'; path: string } | null;
+  revocation?: { path: string } | null;
+  admin?: { panel?: boolean };
+  lifetimes: { accessSeconds: number; refreshSeconds: number | null; configurable?: string };
+  checks?: { exclude?: { id: string; reason: string }[] };
+  faithful?: { source: string; faults: string[] };
+  preflight?: { wrongPrefixHint?: string };
+}
+
+export function shippedProfileNames(): string[] {
+  return readdirSync(PROFILES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+function readJson(file: string, what: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
+    return v as Record<string, unknown>;
+  } catch (e) {
+    throw new ConfigError(`${what} ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' && !Array.isArray(b)
+        ? deepMerge(b as Record<string, unknown>, v as Record<string, unknown>)
+        : v;
+  }
+  return out;
+}
+
+/** A shipped name ("suitecrm-7.14") or the path of a user's profile file. Exit 2 on any problem. */
+export function loadProfile(nameOrPath: string, seen: string[] = []): Profile {
+  const isPath = nameOrPath.includes('/') || nameOrPath.endsWith('.json');
+  let file: string;
+  if (isPath) {
+    file = path.resolve(nameOrPath);
+    if (!existsSync(file)) throw new ConfigError(`profile file not found: ${file}`);
+  } else {
+    file = path.join(PROFILES_DIR, `${nameOrPath}.json`);
+    if (!existsSync(file)) {
+      throw new ConfigError(
+        `unknown profile "${nameOrPath}"; known profiles: ${shippedProfileNames().join(', ')} (or pass the path of a profile file)`,
+      );
+    }
+  }
+  if (seen.includes(file)) throw new ConfigError(`profile ${file} extends itself (cycle: ${seen.join(' → ')})`);
+  let raw = readJson(file, 'profile');
+  if (typeof raw.extends === 'string') {
+    const base = loadProfile(raw.extends, [...seen, file]) as unknown as Record<string, unknown>;
+    const { extends: _ignored, ...rest } = raw;
+    raw = { ...deepMerge(base, rest), extends: raw.extends };
+  }
+  const res = validate('profile', raw);
+  if (!res.valid) throw new ConfigError(`profile ${file} does not match schemas/profile.schema.json: ${res.errors}`);
+  return raw as unknown as Profile;
+}
+
+/** Joins the profile's base path (reverse-proxy prefix, /legacy) with an endpoint path. */
+export function profilePath(profile: Profile, p: string): string {
+  return `${profile.basePath ?? ''}${p}`;
+}

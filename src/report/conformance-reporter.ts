@@ -1,0 +1,140 @@
+// Playwright reporter → reports/conformance.json (one target) and, in the self-test,
+// reports/self-test/faults.json (the fault matrix). Every string passes through maskShapes.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { Severity } from '../checks/types.js';
+import { maskShapes } from '../redact/secrets.js';
+import { TOOL_VERSION } from '../version.js';
+import { summarize, type CheckResult, type ConformanceReport, type TargetInfo } from './model.js';
+
+export interface ProjectMeta {
+  target?: TargetInfo;
+  /** Self-test projects: the fault switched on (absent for conformant/faithful) and the checks expected to fail. */
+  selfTest?: { name: string; fault?: string; expected: string[] };
+}
+
+interface Options {
+  outputFile?: string;
+  faultsFile?: string;
+}
+
+export interface FaultRow {
+  fault: string;
+  expectedChecks: string[];
+  failedChecks: string[];
+  detected: boolean;
+  collateral: string[];
+  /** Expected checks that were skipped instead of failing (cannot prove the fault). */
+  skipped?: string[];
+}
+
+const firstLine = (s: string, max = 600) => {
+  const line = s.split('\n').find((l) => l.trim()) ?? s;
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+};
+
+/** Static annotations and those added while running (skip reasons, notes), each once. */
+function annotationsOf(test: TestCase, result: TestResult) {
+  const seen = new Set<string>();
+  return [...test.annotations, ...(result.annotations ?? [])].filter((a) => {
+    const key = `${a.type}\u0000${a.description ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function toCheckResult(test: TestCase, result: TestResult): CheckResult | undefined {
+  const ann = annotationsOf(test, result);
+  const id = ann.find((a) => a.type === 'check')?.description;
+  if (!id) return undefined;
+  const verdict = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skip' : 'fail';
+  const title = test.title.startsWith(`${id}: `) ? test.title.slice(id.length + 2) : test.title;
+  const out: CheckResult = {
+    id,
+    title,
+    area: id.split('.')[0]!,
+    specRefs: ann.filter((a) => a.type === 'spec').map((a) => a.description ?? ''),
+    severity: (ann.find((a) => a.type === 'severity')?.description ?? 'must') as Severity,
+    verdict,
+    durationMs: Math.round(result.duration),
+  };
+  if (verdict === 'fail') {
+    const err = result.errors[0];
+    const msg = err?.message ?? (result.status === 'timedOut' ? `no verdict within ${test.timeout} ms` : 'failed');
+    out.reason = maskShapes(firstLine(msg.replace(/\u001b\[[0-9;]*m/g, '').replace(/^(Check)?Failure: /, '').replace(/^Error: /, '')));
+  } else if (verdict === 'skip') {
+    out.reason = maskShapes(ann.find((a) => a.type === 'skip')?.description ?? 'skipped');
+  }
+  const notes = ann.filter((a) => a.type === 'note').map((a) => maskShapes(a.description ?? ''));
+  if (notes.length) out.notes = notes;
+  return out;
+}
+
+export default class ConformanceReporter implements Reporter {
+  private startedAt = new Date();
+  private readonly byProject = new Map<string, { meta: ProjectMeta; checks: Map<string, CheckResult> }>();
+
+  constructor(private readonly options: Options = {}) {}
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.startedAt = new Date();
+    for (const project of suite.suites) {
+      const p = project.project();
+      if (p) this.byProject.set(p.name, { meta: (p.metadata ?? {}) as ProjectMeta, checks: new Map() });
+    }
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const project = test.parent.project()?.name;
+    const entry = project ? this.byProject.get(project) : undefined;
+    const r = toCheckResult(test, result);
+    if (entry && r) entry.checks.set(r.id, r);
+  }
+
+  onEnd(_result: FullResult): void {
+    const durationMs = Date.now() - this.startedAt.getTime();
+    const rows: FaultRow[] = [];
+    for (const [name, { meta, checks }] of this.byProject) {
+      if (!checks.size) continue;
+      const list = [...checks.values()].sort((a, b) => a.id.localeCompare(b.id));
+      if (meta.selfTest) rows.push(faultRow(meta.selfTest, list));
+      else if (this.options.outputFile) {
+        const report: ConformanceReport = {
+          tool: { name: 'crm-conformance', version: TOOL_VERSION },
+          target: meta.target ?? { kind: 'embedded', baseUrl: 'embedded', profile: name },
+          startedAt: this.startedAt.toISOString(),
+          durationMs,
+          summary: summarize(list),
+          checks: list,
+        };
+        write(this.options.outputFile, report);
+      }
+    }
+    if (this.options.faultsFile && rows.length) write(this.options.faultsFile, rows);
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+}
+
+export function faultRow(st: NonNullable<ProjectMeta['selfTest']>, checks: readonly CheckResult[]): FaultRow {
+  const failed = checks.filter((c) => c.verdict === 'fail').map((c) => c.id);
+  const expected = [...st.expected].sort();
+  const skipped = checks.filter((c) => c.verdict === 'skip' && expected.includes(c.id)).map((c) => c.id);
+  return {
+    fault: st.name,
+    expectedChecks: expected,
+    failedChecks: failed,
+    detected: expected.length === 0 ? failed.length === 0 : expected.every((id) => failed.includes(id)),
+    collateral: failed.filter((id) => !expected.includes(id)),
+    ...(skipped.length ? { skipped } : {}),
+  };
+}
+
+function write(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}

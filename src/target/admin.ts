@@ -1,0 +1,58 @@
+// Admin control surface of the reference target only (never part of a real CRM): what SuiteCRM's
+// "OAuth2 Clients and Tokens" panel does, callable over HTTP with the per-run admin secret.
+import { timingSafeEqual } from 'node:crypto';
+import { send, sendJson, type Ctx, type Router } from './core.js';
+
+export const ADMIN_PREFIX = '/__reference/admin';
+export const ADMIN_HEADER = 'x-reference-admin';
+
+function authorised(ctx: Ctx): boolean {
+  const given = Buffer.from(String(ctx.req.headers[ADMIN_HEADER] ?? ''));
+  const want = Buffer.from(ctx.core.adminSecret);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+function body(ctx: Ctx): Record<string, unknown> {
+  try {
+    return JSON.parse(ctx.body || '{}') as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+export function registerAdmin(router: Router): void {
+  const guarded = (fn: (ctx: Ctx) => void) => (ctx: Ctx) => {
+    if (!authorised(ctx)) return sendJson(ctx, 403, { error: 'admin secret required' });
+    fn(ctx);
+  };
+  // Public key: what an operator copies from Api/V8/OAuth2/public.key; not a secret.
+  router.on('GET', `${ADMIN_PREFIX}/public-key`, (ctx) =>
+    send(ctx, 200, ctx.core.keys.publicPem, { 'content-type': 'application/x-pem-file' }),
+  );
+  router.on(
+    'POST',
+    `${ADMIN_PREFIX}/revoke-token`,
+    guarded((ctx) => {
+      const token = String(body(ctx).access_token ?? '');
+      const row = ctx.core.tokens.get(token);
+      if (!row) return sendJson(ctx, 404, { error: 'no such token' });
+      row.revoked = true;
+      sendJson(ctx, 200, { revoked: 1 });
+    }),
+  );
+  router.on(
+    'POST',
+    `${ADMIN_PREFIX}/revoke-client`,
+    guarded((ctx) => {
+      const id = String(body(ctx).client_id ?? '');
+      let n = 0;
+      for (const row of ctx.core.tokens.values()) {
+        if (row.clientId === id && !row.revoked) {
+          row.revoked = true;
+          n++;
+        }
+      }
+      sendJson(ctx, 200, { revoked: n });
+    }),
+  );
+}

@@ -1,0 +1,32 @@
+// The fault registry: one file per area, concatenated here.
+import { ConfigError } from '../../config/errors.js';
+import { BEARER_FAULTS } from './bearer.js';
+import { OAUTH2_FAULTS } from './oauth2.js';
+import type { FaultDef } from './types.js';
+
+export type { FaultDef } from './types.js';
+
+export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS];
+
+const byName = new Map(ALL_FAULTS.map((f) => [f.name, f]));
+if (byName.size !== ALL_FAULTS.length) throw new Error('duplicate fault name in the registry');
+
+export function faultDef(name: string): FaultDef | undefined {
+  return byName.get(name);
+}
+
+/** Validates user-given fault names (serve --fault, config), exit 2 on an unknown one. */
+export function checkFaultNames(names: readonly string[], dialect: string): void {
+  for (const n of names) {
+    const f = byName.get(n);
+    if (!f) throw new ConfigError(`unknown fault "${n}"; list them with: crm-conformance faults`);
+    if (f.dialects && !f.dialects.includes(dialect)) {
+      throw new ConfigError(`fault "${n}" is not implemented by dialect ${dialect} (only ${f.dialects.join(', ')})`);
+    }
+  }
+}
+
+/** Faults that apply to a dialect (for the self-test matrix). */
+export function faultsFor(dialect: string): FaultDef[] {
+  return ALL_FAULTS.filter((f) => !f.dialects || f.dialects.includes(dialect));
+}

@@ -1,0 +1,67 @@
+// RS256 JWTs made by hand (node:crypto) so the target can emit exactly what SuiteCRM emits
+// (float iat/nbf/exp, header key order) and the faults can bend any part of it.
+import { createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+
+export interface KeyPair {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  publicPem: string;
+}
+
+export function newKeyPair(): KeyPair {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { privateKey, publicKey, publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+}
+
+export const b64url = (buf: Buffer | string): string => Buffer.from(buf).toString('base64url');
+
+export function signJwt(header: Record<string, unknown>, payload: Record<string, unknown>, key: KeyObject): string {
+  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(payload))}`;
+  return `${input}.${b64url(sign('sha256', Buffer.from(input), key))}`;
+}
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+export type VerifyResult = { ok: true; jwt: DecodedJwt } | { ok: false; hint: string };
+
+/** Verification as league/oauth2-server's BearerTokenValidator does it, hints included. */
+export function verifyJwt(token: string, keys: readonly KeyObject[], nowSec: number, checkTimes: boolean): VerifyResult {
+  const parts = token.split('.');
+  if (parts.length !== 3) return { ok: false, hint: 'The JWT string must have two dots' };
+  let jwt: DecodedJwt;
+  try {
+    jwt = {
+      header: JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as Record<string, unknown>,
+      payload: JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>,
+    };
+    if (typeof jwt.header !== 'object' || typeof jwt.payload !== 'object' || !jwt.header || !jwt.payload) throw new Error();
+  } catch {
+    return { ok: false, hint: 'Error while decoding from JSON' };
+  }
+  const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
+  const sig = Buffer.from(parts[2]!, 'base64url');
+  const good =
+    jwt.header.alg === 'RS256' && keys.some((k) => safeVerify(signed, k, sig));
+  if (!good) return { ok: false, hint: 'Access token could not be verified' };
+  if (checkTimes) {
+    const { exp, nbf } = jwt.payload;
+    if (typeof exp === 'number' && nowSec >= exp) return { ok: false, hint: 'Access token could not be verified' };
+    if (typeof nbf === 'number' && nowSec < nbf - 0.5) return { ok: false, hint: 'Access token could not be verified' };
+  }
+  return { ok: true, jwt };
+}
+
+function safeVerify(data: Buffer, key: KeyObject, sig: Buffer): boolean {
+  try {
+    return verify('sha256', data, key, sig);
+  } catch {
+    return false;
+  }
+}
+
+export function publicKeyFromPem(pem: string): KeyObject {
+  return createPublicKey(pem);
+}

@@ -20,7 +20,7 @@ export default defineConfig<object, RunOptions>({
   timeout: Math.max(30_000, (run.maxWaitSeconds + 20) * 1000),
   outputDir: path.join(reports, 'test-results'),
   reporter: [
-    ['list', { printSteps: false }],
+    ['./src/report/console-reporter.ts'],
     ['html', { outputFolder: path.join(reports, 'html'), open: 'never' }],
     ['junit', { outputFile: path.join(reports, 'junit.xml') }],
     ['./src/report/conformance-reporter.ts', { outputFile: path.join(reports, 'conformance.json') }],

@@ -1,5 +1,6 @@
 import { check, test } from '../../fixtures/check.js';
 import { invalidTokenChallenge } from '../../src/checks/bearer.js';
+import { tamper } from '../../fixtures/flows.js';
 
 // RFC 6750 §3.1
-test(...check(invalidTokenChallenge, ({ api }) => api.probe('abc.def.ghi')));
+test(...check(invalidTokenChallenge, async ({ oauth, api }) => api.probe(tamper((await oauth.obtain('password')).accessToken))));

@@ -47,10 +47,10 @@ export const invalidToken401: CheckDef<{ label: string; ex: Exchange }[]> = {
 
 export const invalidTokenChallenge: CheckDef = {
   id: 'bearer.invalid-token-challenge',
-  title: 'an invalid access token gets WWW-Authenticate: Bearer error="invalid_token"',
+  title: 'a tampered access token gets WWW-Authenticate: Bearer error="invalid_token"',
   specRefs: ['RFC 6750 §3.1'],
   severity: 'must',
-  requires: R,
+  requires: RT,
   evaluate: (ex) => bearerChallenge(ex, 'invalid_token'),
 };
 

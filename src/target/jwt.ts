@@ -25,12 +25,12 @@ export interface DecodedJwt {
   payload: Record<string, unknown>;
 }
 
-export type VerifyResult = { ok: true; jwt: DecodedJwt } | { ok: false; hint: string };
+export type VerifyResult = { ok: true; jwt: DecodedJwt } | { ok: false; hint: string; why: 'format' | 'signature' | 'time' };
 
 /** Verification as league/oauth2-server's BearerTokenValidator does it, hints included. */
 export function verifyJwt(token: string, keys: readonly KeyObject[], nowSec: number, checkTimes: boolean): VerifyResult {
   const parts = token.split('.');
-  if (parts.length !== 3) return { ok: false, hint: 'The JWT string must have two dots' };
+  if (parts.length !== 3) return { ok: false, hint: 'The JWT string must have two dots', why: 'format' };
   let jwt: DecodedJwt;
   try {
     jwt = {
@@ -39,17 +39,17 @@ export function verifyJwt(token: string, keys: readonly KeyObject[], nowSec: num
     };
     if (typeof jwt.header !== 'object' || typeof jwt.payload !== 'object' || !jwt.header || !jwt.payload) throw new Error();
   } catch {
-    return { ok: false, hint: 'Error while decoding from JSON' };
+    return { ok: false, hint: 'Error while decoding from JSON', why: 'format' };
   }
   const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
   const sig = Buffer.from(parts[2]!, 'base64url');
   const good =
     jwt.header.alg === 'RS256' && keys.some((k) => safeVerify(signed, k, sig));
-  if (!good) return { ok: false, hint: 'Access token could not be verified' };
+  if (!good) return { ok: false, hint: 'Access token could not be verified', why: 'signature' };
   if (checkTimes) {
     const { exp, nbf } = jwt.payload;
-    if (typeof exp === 'number' && nowSec >= exp) return { ok: false, hint: 'Access token could not be verified' };
-    if (typeof nbf === 'number' && nowSec < nbf - 0.5) return { ok: false, hint: 'Access token could not be verified' };
+    if (typeof exp === 'number' && nowSec >= exp) return { ok: false, hint: 'Access token could not be verified', why: 'time' };
+    if (typeof nbf === 'number' && nowSec < nbf - 0.5) return { ok: false, hint: 'Access token could not be verified', why: 'time' };
   }
   return { ok: true, jwt };
 }

@@ -4,7 +4,7 @@ import { passwordRequestWith } from '../../../fixtures/flows.js';
 
 // RFC 6749 §5.2
 test(...check(errorResponseSchema, async (h) => [
-  await passwordRequestWith(h, (p) => (p.client_secret = `${p.client_secret}-wrong`)),
+  await passwordRequestWith(h, (p) => delete p.client_id),
   await passwordRequestWith(h, (p) => (p.grant_type = 'urn:example:no-such-grant')),
   await passwordRequestWith(h, (p) => delete p.username),
 ]));

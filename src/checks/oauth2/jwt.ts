@@ -85,7 +85,7 @@ export const jwtClaims: CheckDef<JwtEvidence> = {
     }),
 };
 
-/** exp − iat agrees with expires_in (2 s tolerance: SuiteCRM's exp is ~10 ms short of the TTL). */
+/** exp − iat agrees with expires_in, within 0.25 s + 1 % (SuiteCRM's exp is ~10 ms short of the TTL). */
 export const jwtLifetime: CheckDef<JwtEvidence> = {
   id: 'oauth2.jwt.lifetime',
   title: "the access token's exp agrees with the expires_in of the token response",
@@ -99,7 +99,7 @@ export const jwtLifetime: CheckDef<JwtEvidence> = {
       if (!isNumericDate(exp)) return fail('no numeric exp claim');
       if (!isNumericDate(iat)) return pass('no iat claim: lifetime not comparable');
       const life = (exp as number) - (iat as number);
-      return Math.abs(life - e.expiresIn) <= 2
+      return Math.abs(life - e.expiresIn) <= 0.25 + e.expiresIn / 100
         ? pass()
         : fail(`exp − iat is ${life.toFixed(2)} s but expires_in says ${e.expiresIn} s`);
     }),

@@ -18,7 +18,7 @@ export const BEARER_FAULTS = faults(
   {
     name: 'resource-open-without-token',
     description: 'a resource request without any credentials is answered with data',
-    breaks: ['bearer.missing-token-401', 'bearer.missing-token-challenge'],
+    breaks: ['bearer.missing-token-401', 'bearer.missing-token-challenge', 'bearer.query-token-refused'],
   },
   {
     name: 'unsigned-token-accepted',

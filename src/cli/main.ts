@@ -1,0 +1,69 @@
+// crm-conformance: one clear line for every problem (exit 2), no stack trace unless --debug.
+import { ALL_CHECKS } from '../checks/catalog.js';
+import { ConfigError } from '../config/errors.js';
+import { shippedProfileNames, loadProfile } from '../profile/profile.js';
+import { secrets } from '../redact/secrets.js';
+import { ALL_FAULTS } from '../target/faults/index.js';
+import { TOOL_VERSION } from '../version.js';
+import { runCommand } from './run.js';
+import { serveCommand } from './serve.js';
+
+const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance for CRMs
+
+  crm-conformance run      [--base-url URL] [--profile NAME|FILE] [--config FILE] [--max-wait S] [--mode conformant|faithful]
+  crm-conformance serve    [--profile NAME] [--mode conformant|faithful] [--fault NAME…] [--port N]
+  crm-conformance checks   list the checks (id, severity, spec references)
+  crm-conformance faults   list the reference target's faults and the checks each must break
+  crm-conformance profiles list the shipped profiles
+
+Secrets come from the environment or .env only (CRM_CLIENT_ID, CRM_CLIENT_SECRET, CRM_USERNAME, CRM_PASSWORD, …).
+Exit codes: 0 every check passed or was skipped, 1 a check failed, 2 the run could not be made.
+`;
+
+type Command = (argv: readonly string[]) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  serve: (argv) => serveCommand(argv),
+  checks: async () => {
+    for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${c.severity.padEnd(8)} ${c.specRefs.join(', ')}\n`);
+    return 0;
+  },
+  faults: async () => {
+    for (const f of ALL_FAULTS) process.stdout.write(`${f.name.padEnd(40)} ${f.description}\n${''.padEnd(40)} breaks: ${f.breaks.join(', ')}\n`);
+    return 0;
+  },
+  profiles: async () => {
+    for (const n of shippedProfileNames()) {
+      const p = loadProfile(n);
+      process.stdout.write(`${n.padEnd(22)} ${p.vendor} ${p.versions}: ${p.token.grants.join(', ')}\n`);
+    }
+    return 0;
+  },
+};
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    process.stdout.write(USAGE);
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version') {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[cmd];
+  try {
+    if (!command) throw new ConfigError(`unknown command "${cmd}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    return await command(rest);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`crm-conformance: ${secrets.mask(e.message)}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    process.stderr.write(`crm-conformance: unexpected error: ${secrets.mask(err.message)}${debug ? `\n${secrets.mask(err.stack ?? '')}` : ' (run with --debug for details)'}\n`);
+    return 2;
+  }
+}

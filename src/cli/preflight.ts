@@ -1,0 +1,51 @@
+// Before any check runs against a URL: is it there, does it speak the profile's dialect, and do
+// the configured credentials work? Each problem is one ConfigError (exit 2), never 56 failures.
+import { bodyObject, describe } from '../checks/conditions.js';
+import { HttpClient } from '../client/http.js';
+import { OAuthClient, type HarnessCredentials } from '../client/oauth.js';
+import { CREDENTIAL_VARS } from '../config/credentials.js';
+import { ConfigError } from '../config/errors.js';
+import type { Profile } from '../profile/profile.js';
+import { secrets } from '../redact/secrets.js';
+
+export function missingCredentialVars(profile: Profile, creds: HarnessCredentials, env: NodeJS.ProcessEnv): string[] {
+  const v = CREDENTIAL_VARS;
+  const missing: string[] = [];
+  if (profile.token.grants.includes('password')) {
+    for (const name of [v.clientId, v.clientSecret, v.username, v.password]) if (env[name] === undefined) missing.push(name);
+  } else if (profile.token.grants.includes('client_credentials') && !creds.ccClient) {
+    missing.push(v.ccClientId, v.ccClientSecret);
+  }
+  return missing;
+}
+
+export async function preflight(baseUrl: string, profile: Profile, creds: HarnessCredentials, env: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<void> {
+  const http = new HttpClient(baseUrl, { timeoutMs, maxBodyBytes: 1024 * 1024 });
+  const oauth = new OAuthClient(http, profile, creds, secrets);
+  const probe = await oauth.tokenRequest({});
+  if (!probe.response) throw new ConfigError(`cannot reach ${baseUrl}: ${probe.transportError ?? 'no answer'}`);
+  const body = bodyObject(probe);
+  if (typeof body?.error !== 'string') {
+    const hint = profile.preflight?.wrongPrefixHint ? ` (${profile.preflight.wrongPrefixHint})` : '';
+    throw new ConfigError(
+      `${baseUrl} does not speak the ${profile.name} dialect: POST ${oauth.tokenPath} answered ${describe(probe)}, expected an OAuth 2.0 JSON error${hint}`,
+    );
+  }
+  const missing = missingCredentialVars(profile, creds, env);
+  if (missing.length) throw new ConfigError(`missing credential${missing.length > 1 ? 's' : ''}: set ${missing.join(', ')} in the environment or .env`);
+  const grant = profile.token.grants.includes('password') ? 'password' : 'client_credentials';
+  const ex = await oauth.tokenRequest(grant === 'password' ? oauth.passwordParams() : oauth.clientCredentialsParams());
+  const j = bodyObject(ex);
+  if (typeof j?.access_token === 'string') return;
+  const code = typeof j?.error === 'string' ? j.error : '';
+  const what =
+    code === 'invalid_client'
+      ? grant === 'password'
+        ? `the client credentials (${CREDENTIAL_VARS.clientId} / ${CREDENTIAL_VARS.clientSecret})`
+        : `the client credentials (${CREDENTIAL_VARS.ccClientId} / ${CREDENTIAL_VARS.ccClientSecret})`
+      : grant === 'password'
+        ? `the user credentials (${CREDENTIAL_VARS.username} / ${CREDENTIAL_VARS.password})`
+        : 'the token request';
+  const detail = typeof j?.error_description === 'string' ? `: ${j.error_description}` : '';
+  throw new ConfigError(secrets.mask(`${baseUrl} rejected ${what}: ${describe(ex)}${detail}`));
+}

@@ -1,0 +1,76 @@
+// `crm-conformance serve`: the reference target on its own, for integration work and for testing
+// `run --base-url` against a known instance. Credentials go to a 0600 file, never to the console.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../config/errors.js';
+import { loadProfile } from '../profile/profile.js';
+import { startReferenceTarget, type TargetMode } from '../target/server.js';
+import { helpText, parseArgs, type FlagSpec } from './args.js';
+
+export const SERVE_FLAGS: Record<string, FlagSpec> = {
+  profile: { type: 'string', help: 'dialect to speak (default suitecrm-7.14)' },
+  mode: { type: 'string', help: 'conformant | faithful (default conformant)' },
+  fault: { type: 'list', help: 'switch on a named fault (repeatable; see `crm-conformance faults`)' },
+  port: { type: 'number', help: 'port on 127.0.0.1 (default: any free port)' },
+  'access-ttl': { type: 'number', help: 'access-token lifetime in seconds (default: the profile\'s)' },
+  'refresh-ttl': { type: 'number', help: 'refresh-token lifetime in seconds (default: the profile\'s)' },
+  'credentials-file': { type: 'string', help: 'where to write the credentials (default .crm-conformance/serve.env)' },
+  help: { type: 'boolean', help: 'this help' },
+};
+
+export async function serveCommand(argv: readonly string[], signal?: AbortSignal): Promise<number> {
+  const { flags } = parseArgs(argv, SERVE_FLAGS, 'serve');
+  if (flags.help) {
+    process.stdout.write(helpText('serve', 'start the reference target on 127.0.0.1', SERVE_FLAGS));
+    return 0;
+  }
+  const profile = loadProfile((flags.profile as string | undefined) ?? 'suitecrm-7.14');
+  const mode = ((flags.mode as string | undefined) ?? 'conformant') as TargetMode;
+  if (mode !== 'conformant' && mode !== 'faithful') throw new ConfigError(`--mode must be conformant or faithful, got "${String(mode)}"`);
+  const port = flags.port as number | undefined;
+  if (port !== undefined && (!Number.isInteger(port) || port > 65535)) throw new ConfigError(`--port must be an integer 0–65535, got ${port}`);
+  const target = await startReferenceTarget({
+    profile,
+    mode,
+    faults: (flags.fault as string[] | undefined) ?? [],
+    accessTtlSeconds: (flags['access-ttl'] as number | undefined) ?? profile.lifetimes.accessSeconds,
+    refreshTtlSeconds: (flags['refresh-ttl'] as number | undefined) ?? profile.lifetimes.refreshSeconds ?? 2_592_000,
+    ...(port !== undefined ? { port } : {}),
+  });
+  const file = path.resolve((flags['credentials-file'] as string | undefined) ?? '.crm-conformance/serve.env');
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const keyFile = `${file.replace(/\.env$/, '')}.public.pem`;
+  writeFileSync(keyFile, target.publicKeyPem, { mode: 0o644 });
+  const c = target.credentials;
+  const lines = {
+    CRM_BASE_URL: target.baseUrl,
+    CRM_PROFILE: profile.name,
+    CRM_CLIENT_ID: c.client.id,
+    CRM_CLIENT_SECRET: c.client.secret,
+    CRM_USERNAME: c.username,
+    CRM_PASSWORD: c.password,
+    CRM_CLIENT2_ID: c.client2.id,
+    CRM_CLIENT2_SECRET: c.client2.secret,
+    CRM_CC_CLIENT_ID: c.ccClient.id,
+    CRM_CC_CLIENT_SECRET: c.ccClient.secret,
+    CRM_REFERENCE_ADMIN_SECRET: target.adminSecret,
+    CRM_JWT_PUBLIC_KEY: keyFile,
+    CRM_ACCESS_TOKEN_TTL: String(target.accessTtlSeconds),
+    CRM_REFRESH_TOKEN_TTL: String(target.refreshTtlSeconds),
+  };
+  writeFileSync(file, `${Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  const rel = path.relative(process.cwd(), file);
+  process.stdout.write(
+    `reference target (${profile.name}, ${mode}${target.faults.length ? `, faults: ${target.faults.join(', ')}` : ''}) listening on ${target.baseUrl}\n` +
+      `credentials: ${rel} (mode 0600)\n` +
+      `test it:     npx crm-conformance run --env-file ${rel}\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    signal?.addEventListener('abort', stop);
+  });
+  await target.close();
+  return 0;
+}

@@ -64,7 +64,8 @@ export default defineConfig<object, RunOptions>({
   use: { trace: 'off', screenshot: 'off', video: 'off' },
   projects: [
     { name: 'unit', testDir: './unit', testMatch: '**/*.test.ts' },
-    { name: 'cli', testDir: './cli', testMatch: '**/*.test.ts' },
+    // Each CLI test spawns whole runs: few at a time, generous timeouts.
+    { name: 'cli', testDir: './cli', testMatch: '**/*.test.ts', workers: 2, timeout: 180_000 },
     ...matrix,
   ],
 });

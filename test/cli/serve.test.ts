@@ -1,0 +1,27 @@
+// `serve` + `run --base-url`: the embedded target tested like any foreign instance.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { loadProfile } from '../../src/profile/profile.js';
+import type { ConformanceReport } from '../../src/report/model.js';
+import { faultDef } from '../../src/target/faults/index.js';
+import { cliReports, credentialsFile, runCli, startServe } from './cli.js';
+
+test('`serve --mode faithful` tested with `run --base-url` fails exactly the declared departures', async () => {
+  const dir = cliReports('serve-faithful');
+  const creds = credentialsFile();
+  const served = await startServe(['--mode', 'faithful', '--access-ttl', '2', '--refresh-ttl', '4'], creds);
+  try {
+    expect(statSync(creds).mode & 0o777).toBe(0o600);
+    const r = await runCli(['run', '--env-file', creds, '--reports-dir', dir, '--max-wait', '10']);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`target: ${served.url}`);
+    const rep = JSON.parse(readFileSync(path.join(dir, 'conformance.json'), 'utf8')) as ConformanceReport;
+    expect(rep.target.kind).toBe('url');
+    expect(rep.summary.skipped).toBe(0);
+    const declared = [...new Set(loadProfile('suitecrm-7.14').faithful!.faults.flatMap((f) => faultDef(f)!.breaks))].sort();
+    expect(rep.checks.filter((c) => c.verdict === 'fail').map((c) => c.id).sort()).toEqual(declared);
+  } finally {
+    await served.stop();
+  }
+});

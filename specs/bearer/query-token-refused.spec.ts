@@ -1,8 +1,9 @@
 import { check, test } from '../../fixtures/check.js';
 import { queryTokenRefused } from '../../src/checks/bearer.js';
+import { anyToken } from '../../fixtures/dialects.js';
 
 // RFC 6750 §2.3
-test(...check(queryTokenRefused, async ({ oauth, api }) => {
-  const t = (await oauth.obtain('password')).accessToken;
-  return api.probeWith({}, `access_token=${encodeURIComponent(t)}`);
+test(...check(queryTokenRefused, async (h) => {
+  const t = (await anyToken(h)).accessToken;
+  return h.api.probeWith({}, `access_token=${encodeURIComponent(t)}`);
 }));

@@ -4,6 +4,8 @@ import { fail, pass, type CheckDef, type Exchange, type Requirement } from './ty
 
 const R: Requirement[] = ['resource-api'];
 const RT: Requirement[] = ['grant:password', 'resource-api'];
+/** Checks that need some valid token, by whatever grant the profile offers (fixtures anyToken). */
+const ANY: Requirement[] = ['resource-api'];
 /** RFC 6750 §3.1 invalid_request (400) and 401 are both acceptable for malformed presentations. */
 const REFUSED = [400, 401];
 
@@ -35,7 +37,7 @@ export const invalidToken401: CheckDef<{ label: string; ex: Exchange }[]> = {
   title: 'made-up and tampered access tokens get 401',
   specRefs: ['RFC 6750 §3.1'],
   severity: 'must',
-  requires: RT,
+  requires: ANY,
   evaluate(list) {
     for (const { label, ex } of list) {
       const o = accessRefused(ex, label, [401]);
@@ -50,7 +52,7 @@ export const invalidTokenChallenge: CheckDef = {
   title: 'a tampered access token gets WWW-Authenticate: Bearer error="invalid_token"',
   specRefs: ['RFC 6750 §3.1'],
   severity: 'must',
-  requires: RT,
+  requires: ANY,
   evaluate: (ex) => bearerChallenge(ex, 'invalid_token'),
 };
 
@@ -74,7 +76,7 @@ export const queryTokenRefused: CheckDef = {
   title: 'an access token in the query string is not accepted',
   specRefs: ['RFC 6750 §2.3', 'RFC 6750 §5.3', 'RFC 9700 §4.3.2'],
   severity: 'should',
-  requires: RT,
+  requires: ANY,
   evaluate: (ex) => accessRefused(ex, 'a token in ?access_token=', REFUSED),
 };
 

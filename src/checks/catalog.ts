@@ -8,6 +8,11 @@ import { JWT_CHECKS } from './oauth2/jwt.js';
 import { REFRESH_LIFECYCLE_CHECKS } from './oauth2/refresh.js';
 import { REVOCATION_CHECKS } from './oauth2/revocation.js';
 import type { CheckDef } from './types.js';
+import { GRANT_OFFER_CHECKS } from './oauth2/grant-offer.js';
+import { CLIENT_REVOCATION_CHECKS } from './oauth2/client-revocation.js';
+import { APIKEY_CHECKS } from './apikey.js';
+import { SESSION_CHECKS } from './session.js';
+import { BEARER_VENDOR_CHECKS } from './bearer-vendor.js';
 
 export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...PASSWORD_CHECKS,
@@ -20,4 +25,9 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...EXPIRY_CHECKS,
   ...REVOCATION_CHECKS,
   ...BEARER_CHECKS,
+  ...GRANT_OFFER_CHECKS,
+  ...CLIENT_REVOCATION_CHECKS,
+  ...APIKEY_CHECKS,
+  ...SESSION_CHECKS,
+  ...BEARER_VENDOR_CHECKS,
 ];

@@ -17,7 +17,15 @@ export type Requirement =
   | 'public-key'
   | 'wait:access-expiry'
   | 'wait:refresh-expiry'
-  | 'resource-api';
+  | 'resource-api'
+  /** The profile documents a static API key (apiKey). */
+  | 'api-key'
+  /** The profile documents one session per user and platform (session.onePerPlatform). */
+  | 'platform-sessions'
+  /** The profile documents the text of the expired-token error (vendorErrors.expiredToken). */
+  | 'vendor-expired-error'
+  /** An administrator can regenerate the user's API key (reference target only: real keys are live). */
+  | 'admin:regenerate-api-key';
 
 export interface RecordedRequest {
   method: string;

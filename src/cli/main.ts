@@ -7,11 +7,13 @@ import { ALL_FAULTS } from '../target/faults/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
+import { matrixCommand } from './matrix.js';
 
 const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance for CRMs
 
   crm-conformance run      [--base-url URL] [--profile NAME|FILE] [--config FILE] [--max-wait S] [--mode conformant|faithful]
   crm-conformance serve    [--profile NAME] [--mode conformant|faithful] [--fault NAME…] [--port N]
+  crm-conformance matrix   [--profiles a,b,…] [--config FILE] [--mode conformant|faithful] [--parallel N]
   crm-conformance checks   list the checks (id, severity, spec references)
   crm-conformance faults   list the reference target's faults and the checks each must break
   crm-conformance profiles list the shipped profiles
@@ -25,6 +27,7 @@ type Command = (argv: readonly string[]) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
   serve: (argv) => serveCommand(argv),
+  matrix: matrixCommand,
   checks: async () => {
     for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${c.severity.padEnd(8)} ${c.specRefs.join(', ')}\n`);
     return 0;

@@ -5,7 +5,7 @@ import { HttpClient } from '../client/http.js';
 import { OAuthClient, type HarnessCredentials } from '../client/oauth.js';
 import { CREDENTIAL_VARS } from '../config/credentials.js';
 import { ConfigError } from '../config/errors.js';
-import type { Profile } from '../profile/profile.js';
+import { loadProfile, profilePath, shippedProfileNames, type Profile } from '../profile/profile.js';
 import { secrets } from '../redact/secrets.js';
 
 export function missingCredentialVars(profile: Profile, creds: HarnessCredentials, env: NodeJS.ProcessEnv): string[] {
@@ -19,6 +19,27 @@ export function missingCredentialVars(profile: Profile, creds: HarnessCredential
   return missing;
 }
 
+/** Token paths of the shipped profiles that answer an OAuth 2.0 error at this URL, with the
+ * profiles behind each: a URL without SuiteCRM 8's /legacy, or a SuiteCRM 7 site tested as
+ * SuiteCRM 8, names the profiles that fit. */
+export async function profilesSpokenAt(http: HttpClient, current: Profile): Promise<{ path: string; names: string[] }[]> {
+  const byPath = new Map<string, { profile: Profile; names: string[] }>();
+  for (const name of shippedProfileNames()) {
+    const p = loadProfile(name);
+    const path = profilePath(p, p.token.path);
+    if (path === profilePath(current, current.token.path)) continue;
+    const entry = byPath.get(path) ?? { profile: p, names: [] };
+    entry.names.push(name);
+    byPath.set(path, entry);
+  }
+  const found: { path: string; names: string[] }[] = [];
+  for (const [path, { profile, names }] of byPath) {
+    const ex = await new OAuthClient(http, profile, {}, secrets).tokenRequest({});
+    if (typeof bodyObject(ex)?.error === 'string') found.push({ path, names });
+  }
+  return found;
+}
+
 export async function preflight(baseUrl: string, profile: Profile, creds: HarnessCredentials, env: NodeJS.ProcessEnv, timeoutMs = 5000): Promise<void> {
   const http = new HttpClient(baseUrl, { timeoutMs, maxBodyBytes: 1024 * 1024 });
   const oauth = new OAuthClient(http, profile, creds, secrets);
@@ -26,12 +47,19 @@ export async function preflight(baseUrl: string, profile: Profile, creds: Harnes
   if (!probe.response) throw new ConfigError(`cannot reach ${baseUrl}: ${probe.transportError ?? 'no answer'}`);
   const body = bodyObject(probe);
   if (typeof body?.error !== 'string') {
-    const hint = profile.preflight?.wrongPrefixHint ? ` (${profile.preflight.wrongPrefixHint})` : '';
+    const others = await profilesSpokenAt(http, profile);
+    const hint = others.length
+      ? ` (an OAuth 2.0 token endpoint answers at ${others.map((o) => `${o.path}: use --profile ${o.names.join(' or ')}`).join('; ')}${profile.preflight?.wrongPrefixHint ? `; ${profile.preflight.wrongPrefixHint}` : ''})`
+      : profile.preflight?.wrongPrefixHint
+        ? ` (${profile.preflight.wrongPrefixHint})`
+        : '';
     throw new ConfigError(
       `${baseUrl} does not speak the ${profile.name} dialect: POST ${oauth.tokenPath} answered ${describe(probe)}, expected an OAuth 2.0 JSON error${hint}`,
     );
   }
   const missing = missingCredentialVars(profile, creds, env);
+  // Profiles without a direct grant (Flexie's authorization code) verify their login in the checks.
+  if (!profile.token.grants.includes('password') && !profile.token.grants.includes('client_credentials')) return;
   if (missing.length) throw new ConfigError(`missing credential${missing.length > 1 ? 's' : ''}: set ${missing.join(', ')} in the environment or .env`);
   const grant = profile.token.grants.includes('password') ? 'password' : 'client_credentials';
   const ex = await oauth.tokenRequest(grant === 'password' ? oauth.passwordParams() : oauth.clientCredentialsParams());

@@ -19,6 +19,10 @@ export interface HarnessCredentials {
   client?: ClientCreds;
   client2?: ClientCreds;
   ccClient?: ClientCreds;
+  /** Static API key of the test user (profiles with apiKey). */
+  apiKey?: string;
+  /** Redirect URI registered for `client` (authorization_code). */
+  redirectUri?: string;
 }
 
 export interface TokenSet {

@@ -13,6 +13,8 @@ export const CREDENTIAL_VARS = {
   ccClientSecret: 'CRM_CC_CLIENT_SECRET',
   referenceAdminSecret: 'CRM_REFERENCE_ADMIN_SECRET',
   jwtPublicKey: 'CRM_JWT_PUBLIC_KEY',
+  apiKey: 'CRM_API_KEY',
+  redirectUri: 'CRM_REDIRECT_URI',
 } as const;
 
 const pair = (env: NodeJS.ProcessEnv, id: string, secret: string) =>
@@ -29,6 +31,8 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
   if (ccClient) creds.ccClient = ccClient;
   if (env[v.username]) creds.username = env[v.username]!;
   if (env[v.password] !== undefined) creds.password = env[v.password]!;
+  if (env[v.apiKey]) creds.apiKey = env[v.apiKey]!;
+  if (env[v.redirectUri]) creds.redirectUri = env[v.redirectUri]!;
   registerCredentials(creds, registry);
   registry.register(env[v.referenceAdminSecret], 'admin_secret');
   return creds;
@@ -37,4 +41,5 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
 export function registerCredentials(creds: HarnessCredentials, registry: SecretRegistry = secrets): void {
   registry.register(creds.password, 'password');
   for (const c of [creds.client, creds.client2, creds.ccClient]) registry.register(c?.secret, 'client_secret');
+  registry.register(creds.apiKey, 'api_key');
 }

@@ -32,7 +32,7 @@ export interface Profile {
     scopesClaim?: boolean;
   };
   refreshToken?: { rotation?: boolean };
-  resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string };
+  resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string; collectionPath?: string };
   logout?: { method: 'POST' | 'GET' | 'DELETE'; path: string } | null;
   revocation?: { path: string } | null;
   admin?: { panel?: boolean };
@@ -40,6 +40,10 @@ export interface Profile {
   checks?: { exclude?: { id: string; reason: string }[] };
   faithful?: { source: string; faults: string[] };
   preflight?: { wrongPrefixHint?: string };
+  authorize?: { path: string; redirectUri?: string };
+  apiKey?: { header: string; queryParam?: string | null; regenerable?: boolean };
+  session?: { platformParam?: string; onePerPlatform?: boolean };
+  vendorErrors?: { expiredToken?: string };
 }
 
 export function shippedProfileNames(): string[] {

@@ -6,7 +6,7 @@ import { send, sendJson, type Ctx, type Router } from './core.js';
 export const ADMIN_PREFIX = '/__reference/admin';
 export const ADMIN_HEADER = 'x-reference-admin';
 
-function authorised(ctx: Ctx): boolean {
+export function authorised(ctx: Ctx): boolean {
   const given = Buffer.from(String(ctx.req.headers[ADMIN_HEADER] ?? ''));
   const want = Buffer.from(ctx.core.adminSecret);
   return given.length === want.length && timingSafeEqual(given, want);

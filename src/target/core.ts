@@ -51,6 +51,10 @@ export interface TargetCredentials {
   client2: { id: string; secret: string };
   /** client_credentials client with an associated user. */
   ccClient: { id: string; secret: string };
+  /** Dialects with API keys (Flexie): the admin user's current key. */
+  apiKey?: string;
+  /** Dialects with authorization_code: the redirect URI registered for `client`. */
+  redirectUri?: string;
 }
 
 export interface CoreOptions {

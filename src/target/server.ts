@@ -6,6 +6,9 @@ import { ConfigError } from '../config/errors.js';
 import { registerAdmin } from './admin.js';
 import { readBody, Router, sendSlimHtml, TargetCore, type Ctx, type TargetCredentials } from './core.js';
 import { registerSuiteCrmV8 } from './dialects/suitecrm/index.js';
+import { registerProfileRoutes } from './dialects/suitecrm/profile-routes.js';
+import { registerSugarCrm } from './dialects/sugarcrm/index.js';
+import { registerFlexie } from './dialects/flexie/index.js';
 import { seedRecords } from './dialects/suitecrm/resources.js';
 import { checkFaultNames } from './faults/index.js';
 
@@ -35,10 +38,15 @@ export interface StartedTarget {
   close(): Promise<void>;
 }
 
-type DialectInstaller = (router: Router) => void;
+/** Registers a dialect's routes; may also shape the seeded state (clients, keys) on the core. */
+type DialectInstaller = (router: Router, core: TargetCore) => void;
 
 const DIALECTS: Record<string, DialectInstaller> = {
   'suitecrm-v8': registerSuiteCrmV8,
+  'suitecrm-entrypoint': registerProfileRoutes,
+  'generic-oauth2': registerProfileRoutes,
+  sugarcrm: registerSugarCrm,
+  flexie: registerFlexie,
 };
 
 export function knownDialects(): string[] {
@@ -61,14 +69,15 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   seedRecords(core);
 
   const router = new Router();
-  install(router);
+  install(router, core);
   registerAdmin(router);
   const prefix = opts.profile.basePath ?? '';
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let path = url.pathname;
-    if (prefix && path.startsWith(prefix)) path = path.slice(prefix.length) || '/';
+    // Behind a prefix (SuiteCRM 8's /legacy) nothing answers outside it, so preflight can tell.
+    if (prefix) path = path === prefix || path.startsWith(`${prefix}/`) ? path.slice(prefix.length) || '/' : '/__outside-base-path__';
     const ctx: Ctx = { req, res, method: req.method ?? 'GET', url, path, params: {}, body: '', core };
     try {
       ctx.body = await readBody(req);

@@ -30,7 +30,7 @@ test('every check has its spec file at the path its id names, and every spec fil
 test('every check names at least one spec reference in a known form', () => {
   for (const c of ALL_CHECKS) {
     expect(c.specRefs.length, c.id).toBeGreaterThan(0);
-    for (const r of c.specRefs) expect(r, c.id).toMatch(/^(RFC \d{4} §[\d.]+|JSON:API 1\.[01] .+|OpenAPI .+|OWASP ASVS .+|OpenID .+)$/);
+    for (const r of c.specRefs) expect(r, c.id).toMatch(/^(RFC \d{4} §[\d.]+|JSON:API 1\.[01] .+|OpenAPI .+|OWASP ASVS .+|OpenID .+|Vendor: .+)$/);
   }
 });
 

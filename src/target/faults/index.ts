@@ -1,12 +1,18 @@
 // The fault registry: one file per area, concatenated here.
 import { ConfigError } from '../../config/errors.js';
 import { BEARER_FAULTS } from './bearer.js';
+import { FLEXIE_FAULTS, GRANT_OFFER_FAULTS, SUGAR_FAULTS } from './dialects.js';
 import { OAUTH2_FAULTS } from './oauth2.js';
 import type { FaultDef } from './types.js';
 
 export type { FaultDef } from './types.js';
 
-export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS];
+/** Dialects built on the SuiteCRM V8 core: a fault without `dialects` applies to these. */
+export const SUITECRM_CORE_DIALECTS: readonly string[] = ['suitecrm-v8', 'suitecrm-entrypoint', 'generic-oauth2'];
+
+const dialectsOf = (f: FaultDef): readonly string[] => f.dialects ?? SUITECRM_CORE_DIALECTS;
+
+export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...GRANT_OFFER_FAULTS, ...SUGAR_FAULTS, ...FLEXIE_FAULTS];
 
 const byName = new Map(ALL_FAULTS.map((f) => [f.name, f]));
 if (byName.size !== ALL_FAULTS.length) throw new Error('duplicate fault name in the registry');
@@ -20,13 +26,13 @@ export function checkFaultNames(names: readonly string[], dialect: string): void
   for (const n of names) {
     const f = byName.get(n);
     if (!f) throw new ConfigError(`unknown fault "${n}"; list them with: crm-conformance faults`);
-    if (f.dialects && !f.dialects.includes(dialect)) {
-      throw new ConfigError(`fault "${n}" is not implemented by dialect ${dialect} (only ${f.dialects.join(', ')})`);
+    if (!dialectsOf(f).includes(dialect)) {
+      throw new ConfigError(`fault "${n}" is not implemented by dialect ${dialect} (only ${dialectsOf(f).join(', ')})`);
     }
   }
 }
 
 /** Faults that apply to a dialect (for the self-test matrix). */
 export function faultsFor(dialect: string): FaultDef[] {
-  return ALL_FAULTS.filter((f) => !f.dialects || f.dialects.includes(dialect));
+  return ALL_FAULTS.filter((f) => dialectsOf(f).includes(dialect));
 }

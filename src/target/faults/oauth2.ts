@@ -94,7 +94,7 @@ export const OAUTH2_FAULTS = faults(
     ],
     observed: `${OBS} §3.4`,
   },
-  { name: 'unknown-grant-invalid-request', description: 'an unknown grant_type answers 400 invalid_request', breaks: ['oauth2.errors.unsupported-grant-type'] },
+  { name: 'unknown-grant-invalid-request', description: 'an unknown grant_type answers 400 invalid_request', breaks: ['oauth2.errors.unsupported-grant-type', 'oauth2.errors.unoffered-grant-unsupported'] },
   { name: 'missing-username-invalid-grant', description: 'a password grant without username answers 400 invalid_grant', breaks: ['oauth2.errors.missing-parameter-invalid-request'] },
   {
     name: 'missing-grant-type-unsupported',
@@ -138,7 +138,7 @@ export const OAUTH2_FAULTS = faults(
     breaks: ['oauth2.expiry.refresh-token-expires', 'oauth2.expiry.refresh-token-expired-invalid-grant'],
   },
   // --- revocation ---
-  { name: 'admin-revoke-ignored-by-api', description: 'the resource API ignores the admin\'s revoked flag', breaks: ['oauth2.revocation.admin-revokes-access-token'] },
+  { name: 'admin-revoke-ignored-by-api', description: 'the resource API ignores the admin\'s revoked flag', breaks: ['oauth2.revocation.admin-revokes-access-token', 'oauth2.revocation.client-revoke-kills-tokens'] },
   {
     name: 'admin-revoke-ignores-refresh',
     description: 'an admin-revoked token\'s refresh token still works',

@@ -9,6 +9,9 @@ export interface FaultDef {
   observed?: string;
   /** Dialects that implement it; default: every dialect built on the SuiteCRM V8 core. */
   dialects?: readonly string[];
+  /** Self-test: the profiles to prove it on, when its checks apply only there (default: the
+   * first self-tested profile of its dialect). */
+  selfTestProfiles?: readonly string[];
 }
 
 export function faults(...defs: FaultDef[]): FaultDef[] {

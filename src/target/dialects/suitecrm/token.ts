@@ -69,6 +69,7 @@ function parseBasic(header: string | undefined): { id: string; secret: string } 
   }
 }
 
+const KNOWN_GRANTS = ['password', 'client_credentials', 'refresh_token'];
 const STRING_PARAMS = ['grant_type', 'client_id', 'client_secret', 'username', 'password', 'refresh_token', 'scope', 'code', 'redirect_uri', 'code_verifier'];
 
 export async function tokenEndpoint(ctx: Ctx): Promise<void> {
@@ -82,13 +83,15 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
   const str = (k: string) => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
 
   const grant = str('grant_type');
-  const enabled = core.profile.token.grants;
+  // The profile's grant list is what the deployment offers (7.10.0 has no client_credentials).
+  const enabled: readonly string[] = core.fault('unoffered-grant-served') ? ['password', 'client_credentials', 'refresh_token'] : core.profile.token.grants;
   if (!grant) {
     if (core.fault('missing-grant-type-unsupported')) return unsupportedGrant(ctx);
     return oauthError(ctx, 400, 'invalid_request', { hint: 'Check the `grant_type` parameter' });
   }
-  if (!enabled.includes(grant as never) || !['password', 'client_credentials', 'refresh_token'].includes(grant)) {
+  if (!enabled.includes(grant) || !KNOWN_GRANTS.includes(grant)) {
     if (core.fault('unknown-grant-invalid-request')) return oauthError(ctx, 400, 'invalid_request', { hint: 'Check the `grant_type` parameter' });
+    if (core.fault('unoffered-grant-unauthorized-client') && KNOWN_GRANTS.includes(grant)) return oauthError(ctx, 400, 'unauthorized_client');
     return unsupportedGrant(ctx);
   }
 
@@ -96,7 +99,8 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
   const basic = core.fault('basic-auth-unsupported') ? undefined : parseBasic(ctx.req.headers.authorization);
   const clientId = str('client_id') ?? basic?.id;
   if (!clientId) return oauthError(ctx, 400, 'invalid_request', { hint: 'Check the `client_id` parameter' });
-  const secret = str('client_secret') ?? basic?.secret;
+  // An empty client_secret is a value (SugarCRM's default client "sugar" has one), not an absence.
+  const secret = (typeof p.client_secret === 'string' ? p.client_secret : undefined) ?? basic?.secret;
   const challenge =
     basic && !core.fault('basic-auth-failure-without-challenge') ? { 'www-authenticate': 'Basic realm="OAuth"' } : undefined;
   const invalidClient = () => oauthError(ctx, 401, 'invalid_client', challenge ? { headers: challenge } : {});
@@ -247,7 +251,7 @@ const NO_TYPE_FAULT: Record<string, string> = {
   refresh_token: 'refresh-response-missing-token-type',
 };
 
-function respondWithTokens(ctx: Ctx, { row, withRefresh }: Issued): void {
+export function respondWithTokens(ctx: Ctx, { row, withRefresh }: Issued): void {
   const core = ctx.core;
   const body: Record<string, unknown> = {};
   if (!core.fault(NO_TYPE_FAULT[row.grant]!)) body.token_type = 'Bearer';

@@ -1,0 +1,6 @@
+import { check, test } from '../../fixtures/check.js';
+import { headerWorks } from '../../src/checks/apikey.js';
+import { apiKeyProbe } from '../../fixtures/dialects.js';
+
+// Flexie CRM API: API key in the apikey header (vendor documentation)
+test(...check(headerWorks, (h) => apiKeyProbe(h, 'header')));

@@ -1,0 +1,6 @@
+import { check, test } from '../../fixtures/check.js';
+import { samePlatformEndsFirst } from '../../src/checks/session.js';
+import { platformSessions } from '../../fixtures/dialects.js';
+
+// SugarCRM REST v11 /oauth2/token: one session per user and platform
+test(...check(samePlatformEndsFirst, (h) => platformSessions(h, 'same')));

@@ -1,0 +1,22 @@
+// Grants the deployment does not offer (the profile's token.grants): SuiteCRM 7.10.0 has no
+// client_credentials, SugarCRM none, Flexie no password grant. Security outcome and wire format apart.
+import { oauthError, tokenRefused } from '../conditions.js';
+import type { CheckDef } from '../types.js';
+
+export const unofferedGrantRefused: CheckDef = {
+  id: 'oauth2.errors.unoffered-grant-refused',
+  title: 'a grant the deployment does not offer issues no token',
+  specRefs: ['RFC 6749 §5.2', 'RFC 6749 §4.4'],
+  severity: 'must',
+  evaluate: (ex) => tokenRefused(ex, 'a grant the profile does not offer'),
+};
+
+export const unofferedGrantUnsupported: CheckDef = {
+  id: 'oauth2.errors.unoffered-grant-unsupported',
+  title: 'a grant the deployment does not offer answers 400 unsupported_grant_type',
+  specRefs: ['RFC 6749 §5.2'],
+  severity: 'must',
+  evaluate: (ex) => oauthError(ex, { status: [400], error: ['unsupported_grant_type'] }, 'a grant the profile does not offer'),
+};
+
+export const GRANT_OFFER_CHECKS = [unofferedGrantRefused, unofferedGrantUnsupported];

@@ -1,0 +1,69 @@
+// The compatibility matrix: every check (rows, grouped by area) against every profile (columns).
+// Built from the per-profile conformance reports; pure, so it is unit-tested without runs.
+import type { ConformanceReport } from '../report/model.js';
+import type { CheckDef } from '../checks/types.js';
+import { areaOf } from '../checks/types.js';
+
+export type Cell = { verdict: 'pass' | 'fail' | 'skip' | 'n/a'; reason?: string };
+
+export interface MatrixColumn {
+  profile: string;
+  vendor: string;
+  versions: string;
+  mode: 'conformant' | 'faithful';
+  target: string;
+  /** Exit code of the profile's run (0 pass, 1 a check failed, 2 the run could not be made). */
+  exitCode: number;
+  /** Why the run could not be made (exit 2). */
+  error?: string;
+  summary?: ConformanceReport['summary'];
+}
+
+export interface MatrixRow {
+  id: string;
+  title: string;
+  area: string;
+  severity: string;
+  specRefs: string[];
+  cells: Record<string, Cell>;
+}
+
+export interface Matrix {
+  generatedAt: string;
+  columns: MatrixColumn[];
+  rows: MatrixRow[];
+}
+
+/** A skip that comes from the profile itself (what the CRM does not have) is "n/a"; a skip for
+ * want of credentials, time or an admin is a real "skip" the user can act on. */
+export function classifySkip(reason: string | undefined): Cell['verdict'] {
+  return /^(not applicable to profile|profile \S+ (does not offer|documents no|has no|issues opaque|offers both))/.test(reason ?? '') ? 'n/a' : 'skip';
+}
+
+export function buildMatrix(
+  checks: readonly Pick<CheckDef<never>, 'id' | 'title' | 'severity' | 'specRefs'>[],
+  runs: readonly { column: MatrixColumn; report?: ConformanceReport }[],
+  now = new Date(),
+): Matrix {
+  const rows: MatrixRow[] = checks.map((c) => ({
+    id: c.id,
+    title: c.title,
+    area: areaOf(c.id),
+    severity: c.severity,
+    specRefs: [...c.specRefs],
+    cells: {},
+  }));
+  for (const { column, report } of runs) {
+    const byId = new Map((report?.checks ?? []).map((r) => [r.id, r]));
+    for (const row of rows) {
+      const r = byId.get(row.id);
+      let cell: Cell;
+      if (!r) cell = { verdict: 'skip', reason: column.error ? `the run could not be made: ${column.error}` : 'not run' };
+      else if (r.verdict === 'skip') cell = { verdict: classifySkip(r.reason), ...(r.reason ? { reason: r.reason } : {}) };
+      else cell = { verdict: r.verdict, ...(r.reason ? { reason: r.reason } : {}) };
+      row.cells[column.profile] = cell;
+    }
+  }
+  rows.sort((a, b) => a.area.localeCompare(b.area) || a.id.localeCompare(b.id));
+  return { generatedAt: now.toISOString(), columns: runs.map((r) => r.column), rows };
+}

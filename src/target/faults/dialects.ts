@@ -1,0 +1,79 @@
+// Faults of the vendor dialects (profiles other than SuiteCRM 7.14) and of the profile-driven
+// checks every dialect shares (grants a deployment does not offer, client revocation).
+import { faults } from './types.js';
+
+const FLEXIE_DOC = 'seeds/004_7f5c32307af5023b.txt (Flexie CRM API authentication)';
+
+/** Grants missing from the profile (SuiteCRM 7.10.0 has no client_credentials). */
+export const GRANT_OFFER_FAULTS = faults(
+  {
+    name: 'unoffered-grant-served',
+    description: "the token endpoint serves grants the profile says the deployment does not offer",
+    breaks: ['oauth2.errors.unoffered-grant-refused', 'oauth2.errors.unoffered-grant-unsupported'],
+    selfTestProfiles: ['suitecrm-7.10.0'],
+  },
+  {
+    name: 'unoffered-grant-unauthorized-client',
+    description: 'a grant the deployment does not offer answers 400 unauthorized_client instead of unsupported_grant_type',
+    breaks: ['oauth2.errors.unoffered-grant-unsupported'],
+    selfTestProfiles: ['suitecrm-7.10.0'],
+  },
+);
+
+/** SugarCRM REST v11: sessions per platform. */
+export const SUGAR_FAULTS = faults(
+  {
+    name: 'sugar-login-keeps-platform-session',
+    description: "a second password login on the same platform leaves the first session's token working",
+    breaks: ['session.same-platform-ends-first'],
+    dialects: ['sugarcrm'],
+  },
+  {
+    name: 'sugar-login-ends-every-platform',
+    description: "a password login ends the user's sessions on every platform, not only its own",
+    breaks: ['session.other-platform-survives'],
+    dialects: ['sugarcrm'],
+  },
+);
+
+export const FLEXIE_FAULTS = faults(
+  {
+    name: 'flexie-query-token-accepted',
+    description: 'the API accepts ?access_token= (documented by Flexie)',
+    breaks: ['bearer.query-token-refused'],
+    observed: FLEXIE_DOC,
+    dialects: ['flexie'],
+  },
+  {
+    name: 'flexie-apikey-query-accepted',
+    description: 'the API accepts the API key as ?apikey= (documented by Flexie)',
+    breaks: ['apikey.query-refused'],
+    observed: FLEXIE_DOC,
+    dialects: ['flexie'],
+  },
+  { name: 'flexie-apikey-header-ignored', description: 'the apikey header is not honoured', breaks: ['apikey.header-works'], dialects: ['flexie'] },
+  {
+    name: 'flexie-old-apikey-still-works',
+    description: 'after "Generate New Key" the replaced key keeps working',
+    breaks: ['apikey.regenerated-old-refused'],
+    dialects: ['flexie'],
+  },
+  {
+    name: 'flexie-new-apikey-not-active',
+    description: 'after "Generate New Key" the new key is refused (as is the old one)',
+    breaks: ['apikey.regenerated-new-works'],
+    dialects: ['flexie'],
+  },
+  {
+    name: 'flexie-app-revoke-keeps-tokens',
+    description: "revoking an authorized application leaves its access tokens working",
+    breaks: ['oauth2.revocation.client-revoke-kills-tokens'],
+    dialects: ['flexie'],
+  },
+  {
+    name: 'flexie-expired-token-generic-error',
+    description: 'an expired token gets a generic "Unauthorized" instead of Flexie\'s "Invalid Token"',
+    breaks: ['bearer.expired-token-vendor-error'],
+    dialects: ['flexie'],
+  },
+);

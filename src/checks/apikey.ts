@@ -1,7 +1,7 @@
 // Static API keys (Flexie: `apikey` header or ?apikey=): the key works where documented, a key in
 // a URL is a finding like a token in a URL, and a regenerated key replaces the old one at once.
-import { accessGranted, accessRefused } from './conditions.js';
-import { all, type CheckDef, type Exchange, type Requirement } from './types.js';
+import { accessGranted, accessRefused, describe, isSuccess } from './conditions.js';
+import { all, pass, type CheckDef, type Exchange, type Requirement } from './types.js';
 
 const R: Requirement[] = ['api-key', 'resource-api'];
 const REGEN: Requirement[] = [...R, 'admin:regenerate-api-key'];
@@ -35,7 +35,10 @@ export const regeneratedOldRefused: CheckDef<RegenerationEvidence> = {
   specRefs: ['Vendor: Flexie CRM API (Generate New Key)', 'RFC 9700 §4.14'],
   severity: 'must',
   requires: REGEN,
-  evaluate: (e) => all(accessGranted(e.before, 'the key before regeneration'), accessRefused(e.after, 'the replaced key', [401, 403])),
+  // The verdict is about the replaced key; a key that did not work before is only noted (its
+  // failure belongs to apikey.header-works).
+  evaluate: (e) =>
+    all(accessRefused(e.after, 'the replaced key', [401, 403]), pass(isSuccess(e.before) ? undefined : `the key was refused before regeneration too: ${describe(e.before)}`)),
 };
 
 export const regeneratedNewWorks: CheckDef<RegenerationEvidence> = {

@@ -57,6 +57,9 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
     CRM_JWT_PUBLIC_KEY: keyFile,
     CRM_ACCESS_TOKEN_TTL: String(target.accessTtlSeconds),
     CRM_REFRESH_TOKEN_TTL: String(target.refreshTtlSeconds),
+    // Dialects with an API key (Flexie) or an authorization-code client.
+    ...(c.apiKey ? { CRM_API_KEY: c.apiKey } : {}),
+    ...(c.redirectUri ? { CRM_REDIRECT_URI: c.redirectUri } : {}),
   };
   writeFileSync(file, `${Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
   const rel = path.relative(process.cwd(), file);

@@ -40,6 +40,7 @@ test('API key: header works, query refused, regeneration replaces the key', () =
   expect(queryRefused.evaluate(ok).pass).toBe(false);
   expect(regeneratedOldRefused.evaluate({ before: ok, after: denied }).pass).toBe(true);
   expect(regeneratedOldRefused.evaluate({ before: ok, after: ok }).pass).toBe(false);
+  expect(regeneratedOldRefused.evaluate({ before: denied, after: denied })).toMatchObject({ pass: true, note: expect.stringContaining('refused before') });
   expect(regeneratedNewWorks.evaluate({ before: ok, after: ok }).pass).toBe(true);
   expect(regeneratedNewWorks.evaluate({ before: ok, after: denied }).pass).toBe(false);
 });

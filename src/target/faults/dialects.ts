@@ -51,7 +51,7 @@ export const FLEXIE_FAULTS = faults(
     observed: FLEXIE_DOC,
     dialects: ['flexie'],
   },
-  { name: 'flexie-apikey-header-ignored', description: 'the apikey header is not honoured', breaks: ['apikey.header-works'], dialects: ['flexie'] },
+  { name: 'flexie-apikey-header-ignored', description: 'the apikey header is not honoured', breaks: ['apikey.header-works', 'apikey.regenerated-new-works'], dialects: ['flexie'] },
   {
     name: 'flexie-old-apikey-still-works',
     description: 'after "Generate New Key" the replaced key keeps working',

@@ -1,7 +1,7 @@
 // Revoking a client ("Authorized Applications" in Flexie, deleting an OAuth2 client in SuiteCRM):
 // every token issued to it stops working.
-import { accessGranted, accessRefused } from '../conditions.js';
-import { all, type CheckDef } from '../types.js';
+import { accessRefused, describe, isSuccess } from '../conditions.js';
+import { all, pass, type CheckDef } from '../types.js';
 import type { BeforeAfter } from './revocation.js';
 
 export const clientRevokeKillsTokens: CheckDef<BeforeAfter> = {
@@ -10,7 +10,9 @@ export const clientRevokeKillsTokens: CheckDef<BeforeAfter> = {
   specRefs: ['RFC 7009 §2.2', 'RFC 6750 §3.1', 'RFC 9700 §4.14'],
   severity: 'must',
   requires: ['admin:revoke-client', 'resource-api'],
-  evaluate: (e) => all(accessGranted(e.before, 'the token before revocation'), accessRefused(e.after, 'the token of the revoked client', [401])),
+  // Like the other revocation checks: a token that never worked is only noted (other checks own that).
+  evaluate: (e) =>
+    all(accessRefused(e.after, 'the token of the revoked client', [401]), pass(isSuccess(e.before) ? undefined : `the token was refused before revocation too: ${describe(e.before)}`)),
 };
 
 export const CLIENT_REVOCATION_CHECKS = [clientRevokeKillsTokens];

@@ -7,7 +7,7 @@ import { defineConfig, type Project } from '@playwright/test';
 import type { RunOptions } from '../fixtures/index.js';
 import type { RunSpec } from '../src/config/run-spec.js';
 import { DEFAULT_REPORTS_DIR } from '../src/paths.js';
-import { loadProfile } from '../src/profile/profile.js';
+import { loadProfile, shippedProfileNames } from '../src/profile/profile.js';
 import { faultDef, faultsFor, SUITECRM_CORE_DIALECTS, type FaultDef } from '../src/target/faults/index.js';
 import type { ProjectMeta } from '../src/report/conformance-reporter.js';
 
@@ -18,7 +18,7 @@ const reports = path.join(DEFAULT_REPORTS_DIR, 'self-test');
  * suitecrm-7.14), or on the profiles its `selfTestProfiles` names (checks that apply only there,
  * e.g. the unoffered-grant faults on suitecrm-7.10.0). So suitecrm-7.10.0, -8, -hellocloud,
  * -entrypoint and generic-oauth2 add conformant + faithful + their own faults, not the core's 50. */
-const ALL_PROFILES = ['suitecrm-7.14', 'suitecrm-7.10.0', 'suitecrm-8', 'suitecrm-hellocloud', 'suitecrm-entrypoint', 'generic-oauth2', 'sugarcrm-11', 'flexie'];
+const ALL_PROFILES = ['suitecrm-7.14', ...shippedProfileNames().filter((n) => n !== 'suitecrm-7.14')];
 const MATRIX_PROFILES = (process.env.CRM_SELFTEST_PROFILES ?? ALL_PROFILES.join(',')).split(',');
 /** Only a named fault (debugging): CRM_SELFTEST_FAULT=name. */
 const ONLY_FAULT = process.env.CRM_SELFTEST_FAULT;

@@ -40,8 +40,10 @@ test('preflight: a SuiteCRM 8 URL tested as SuiteCRM 7 names the suitecrm-8 prof
 });
 
 test('matrix over two embedded dialects writes matrix.json and a static matrix.html that renders', async ({}, testInfo) => {
+  // Two whole runs (each its own Playwright process): minutes on a loaded machine.
+  test.setTimeout(600_000);
   const dir = cliReports('matrix-run');
-  const r = await runCli(['matrix', '--profiles', 'flexie,suitecrm-entrypoint', '--reports-dir', dir, '--parallel', '2'], { timeoutMs: 170_000 });
+  const r = await runCli(['matrix', '--profiles', 'flexie,suitecrm-entrypoint', '--reports-dir', dir, '--parallel', '2'], { timeoutMs: 560_000 });
   expect(r.code, r.stderr).toBe(0);
   const m = JSON.parse(readFileSync(path.join(dir, 'matrix.json'), 'utf8')) as Matrix;
   expect(m.columns.map((c) => c.profile)).toEqual(['flexie', 'suitecrm-entrypoint']);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from '@playwright/test';
 import { DEFAULT_REPORTS_DIR, PROJECT_ROOT } from '../../src/paths.js';
 
 export interface CliResult {
@@ -73,4 +74,11 @@ export async function startServe(args: string[], credentialsFile: string): Promi
 /** Credentials files live outside reports/ (they hold secrets; the canary scan would rightly flag them). */
 export function credentialsFile(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'crm-conformance-')), 'serve.env');
+}
+
+/** The one error line of an exit-2 run (the "target:" notice aside). */
+export function oneLine(stderr: string): string {
+  const lines = stderr.trim().split('\n').filter((l) => !l.startsWith('target:'));
+  expect(lines, stderr).toHaveLength(1);
+  return lines[0]!;
 }

@@ -53,6 +53,7 @@ silent_install() {
 
 oauth2_keys() {
   local dir="$WEB/Api/V8/OAuth2"
+  mkdir -p "$dir"
   if [ ! -s "$dir/private.key" ]; then
     log "generating the OAuth2 RSA key pair"
     openssl genrsa -out "$dir/private.key" 2048 2>/dev/null

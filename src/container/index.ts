@@ -71,7 +71,12 @@ export async function startContainerTarget(o: ContainerTargetOptions): Promise<C
   const started = await new SuiteCrmContainer(version)
     .withTokenLifetimes(accessSeconds, refreshSeconds)
     .withProgress(o.progress ?? ((l) => process.stderr.write(`${l}\n`)))
-    .start();
+    .start()
+    .catch((e: Error) => {
+      if (e instanceof ConfigError) throw e;
+      // Build failures, pulls, the installer dying: one line (masked), exit 2.
+      throw new ConfigError(secrets.mask(`the SuiteCRM ${version} container did not start: ${e.message.split('\n')[0]}`));
+    });
   try {
     await verifyLifetime(started, o.profile);
   } catch (e) {

@@ -54,6 +54,11 @@ export function cachedImageName(version: string, archiveSha256: string, dir = SU
   return `${IMAGE_REPOSITORY}:${versionTraits(version).version}-${contextDigest(archiveSha256, dir)}`;
 }
 
+/** Docker publishes on all interfaces; "localhost" may resolve to ::1 first, so talk to 127.0.0.1. */
+export function loopback(host: string): string {
+  return host === 'localhost' ? '127.0.0.1' : host;
+}
+
 /** Calls `progress` every interval with the elapsed time, so a long phase never looks like a hang. */
 async function withHeartbeat<T>(what: string, progress: Progress, work: Promise<T>): Promise<T> {
   const t0 = Date.now();
@@ -190,7 +195,7 @@ export class SuiteCrmContainer {
       );
       const key = await started.crm.exec(['cat', PUBLIC_KEY_PATH]);
       const publicKeyPem = key.exitCode === 0 && key.output.includes('BEGIN PUBLIC KEY') ? key.output : undefined;
-      const baseUrl = `http://${started.crm.getHost()}:${started.crm.getMappedPort(HTTP_PORT)}`;
+      const baseUrl = `http://${loopback(started.crm.getHost())}:${started.crm.getMappedPort(HTTP_PORT)}`;
       say(`SuiteCRM ${opts.version} ready at ${baseUrl} after ${Math.round((Date.now() - t0) / 1000)} s`);
       return new StartedSuiteCrm(opts, run, baseUrl, publicKeyPem, started.crm, started.db, network);
     } catch (err) {

@@ -19,7 +19,8 @@ export const BIN = path.join(PROJECT_ROOT, 'bin', 'crm-conformance.mjs');
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('CRM_') && k !== 'DOCKER_HOST') env[k] = v;
-  return { ...env, ...extra };
+  // No engine, even on a machine with Docker: a default run must not build and start SuiteCRM here.
+  return { ...env, DOCKER_HOST: 'unix:///nonexistent/crm-conformance-tests.sock', ...extra };
 }
 
 /** A fresh reports folder per CLI test. */

@@ -106,7 +106,7 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
       ...(ttl('refresh-ttl', cfg.refreshTokenTtl) ? { refreshTtlSeconds: ttl('refresh-ttl', cfg.refreshTokenTtl)! } : {}),
     });
     // From here on the container is a URL target whose credentials travel like a user's: CRM_* in the env.
-    run.target = { kind: 'url', baseUrl: container.baseUrl };
+    run.target = { kind: 'url', baseUrl: container.baseUrl, via: 'container' };
     childEnv = { ...env, ...container.env };
   }
   try {

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { credentialsFromEnv } from '../../src/config/credentials.js';
+import { targetInfo } from '../../src/config/target-info.js';
 import { ConfigError } from '../../src/config/errors.js';
 import {
   ADMIN_USER_ID,
@@ -322,5 +323,11 @@ test.describe('handing the instance to the harness', () => {
     for (const [v, kind] of secretValues(run)) registry.register(v, kind);
     const text = [run.adminPassword, run.dbPassword, ...run.clients.map((c) => c.secret)].join(' | ');
     expect(registry.mask(text)).not.toMatch(/[0-9a-f]{16,}/);
+  });
+
+  test('reports name the target kind "container" (conformance-report schema), with the URL the suite used', () => {
+    const info = targetInfo({ profile: 'suitecrm-7.14', target: { kind: 'url', baseUrl: 'http://127.0.0.1:32768', via: 'container' }, maxWaitSeconds: 60, reportsDir: '/tmp' });
+    expect(info).toEqual({ kind: 'container', baseUrl: 'http://127.0.0.1:32768', profile: 'suitecrm-7.14' });
+    expect(targetInfo({ profile: 'p', target: { kind: 'url', baseUrl: 'http://x' }, maxWaitSeconds: 1, reportsDir: '/tmp' }).kind).toBe('url');
   });
 });

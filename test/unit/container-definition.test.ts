@@ -27,6 +27,7 @@ import {
   tokenEndpointReady,
   type ContainerOptions,
 } from '../../src/container/definition.js';
+import { chooseTarget } from '../../src/cli/target-choice.js';
 import { containerTargetOptions } from '../../src/container/index.js';
 import { cachedImageName } from '../../src/container/suitecrm-container.js';
 import {
@@ -329,5 +330,14 @@ test.describe('handing the instance to the harness', () => {
     const info = targetInfo({ profile: 'suitecrm-7.14', target: { kind: 'url', baseUrl: 'http://127.0.0.1:32768', via: 'container' }, maxWaitSeconds: 60, reportsDir: '/tmp' });
     expect(info).toEqual({ kind: 'container', baseUrl: 'http://127.0.0.1:32768', profile: 'suitecrm-7.14' });
     expect(targetInfo({ profile: 'p', target: { kind: 'url', baseUrl: 'http://x' }, maxWaitSeconds: 1, reportsDir: '/tmp' }).kind).toBe('url');
+  });
+
+  test('default resolution: with an engine, the container only when the pinned release can be built', async () => {
+    const engine = { DOCKER_HOST: 'tcp://127.0.0.1:1' }; // a TCP DOCKER_HOST counts as an engine without a probe
+    const buildable = archiveChecksum(DEFAULT_SUITECRM_VERSION, {}) !== undefined;
+    expect((await chooseTarget('auto', undefined, engine)).kind).toBe(buildable ? 'container' : 'embedded');
+    if (!buildable) expect((await chooseTarget('auto', undefined, engine)).notice).toMatch(/checksum is not recorded/);
+    expect((await chooseTarget('auto', undefined, { ...engine, CRM_SUITECRM_SHA256: SHA })).kind).toBe('container');
+    expect((await chooseTarget('container', undefined, engine)).kind).toBe('container');
   });
 });

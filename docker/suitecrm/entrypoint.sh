@@ -43,9 +43,13 @@ silent_install() {
     sleep 1
   done
   [ "$ok" = 1 ] || die "apache did not start for the installer"
-  curl -sS -o /tmp/silent-install.html --max-time 900 "http://127.0.0.1/install.php?goto=SilentInstall&cli=true" || true
+  curl -sSL -o /tmp/silent-install.html --max-time 900 "http://127.0.0.1/install.php?goto=SilentInstall&cli=true" || true
   apache2ctl stop || true
-  sleep 2
+  # The foreground Apache started below must find port 80 free.
+  for _ in $(seq 1 30); do
+    if ! curl -s -o /dev/null --max-time 1 "http://127.0.0.1/"; then break; fi
+    sleep 1
+  done
   rm -f "$WEB/config_si.php"
   [ -f "$WEB/config.php" ] || { tail -c 2000 /tmp/silent-install.html >&2 || true; die "the silent installer wrote no config.php"; }
   grep -q "'installer_locked' => true" "$WEB/config.php" || log "warning: config.php does not lock the installer"

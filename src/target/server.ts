@@ -11,6 +11,7 @@ import { registerSugarCrm } from './dialects/sugarcrm/index.js';
 import { registerFlexie } from './dialects/flexie/index.js';
 import { seedRecords } from './dialects/suitecrm/resources.js';
 import { checkFaultNames } from './faults/index.js';
+import type { KeyPair } from './jwt.js';
 
 export type TargetMode = 'conformant' | 'faithful';
 
@@ -22,6 +23,7 @@ export interface ReferenceTargetOptions {
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
   port?: number;
+  keys?: KeyPair;
 }
 
 export interface StartedTarget {
@@ -65,7 +67,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   checkFaultNames(faults, opts.profile.dialect);
   const accessTtlSeconds = opts.accessTtlSeconds ?? 2;
   const refreshTtlSeconds = opts.refreshTtlSeconds ?? 4;
-  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds });
+  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds, ...(opts.keys ? { keys: opts.keys } : {}) });
   seedRecords(core);
 
   const router = new Router();

@@ -19,6 +19,11 @@ import { helpText, parseArgs, type FlagSpec } from './args.js';
 import { preflight } from './preflight.js';
 import { chooseTarget, type TargetKind } from './target-choice.js';
 import { startContainerTarget } from '../container/index.js';
+import type { HttpOptions } from '../client/http.js';
+import { hostileDef, hostileNames } from '../target/hostile.js';
+import { startReferenceTarget, type StartedTarget } from '../target/server.js';
+import type { Profile } from '../profile/profile.js';
+import { referenceEnv } from './serve.js';
 
 export const RUN_FLAGS: Record<string, FlagSpec> = {
   'base-url': { type: 'string', help: 'URL of the CRM to test (else CRM_BASE_URL, else the embedded target)' },
@@ -34,6 +39,12 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   'access-ttl': { type: 'number', help: 'embedded target: access-token lifetime in seconds (default 2)' },
   'refresh-ttl': { type: 'number', help: 'embedded target: refresh-token lifetime in seconds (default 4)' },
   grep: { type: 'string', help: 'only checks whose id matches this regular expression' },
+  'http-timeout': { type: 'number', help: 'whole-exchange timeout of every HTTP request, ms (default 10000)' },
+  'max-body': { type: 'number', help: 'largest response body read, bytes (default 5242880); longer ones are cut off' },
+  retries: { type: 'number', help: 'retries of an idempotent request answered 429/503 + Retry-After (default 1; never POST)' },
+  'retry-after-max': { type: 'number', help: 'longest total Retry-After wait honoured per request, seconds (default 5)' },
+  'preflight-timeout': { type: 'number', help: 'timeout of each preflight request, ms (default 5000)' },
+  hostile: { type: 'string', help: 'embedded target only: a hostile behaviour (docs/robustness.md), served in-process and tested as a URL' },
   debug: { type: 'boolean', help: 'show stack traces of unexpected errors' },
   help: { type: 'boolean', help: 'this help' },
 };
@@ -65,9 +76,11 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
   const faults = (flags.fault as string[] | undefined) ?? cfg.faults ?? [];
   const baseUrl = str(flags['base-url']) ?? cfg.baseUrl ?? env.CRM_BASE_URL;
   const choice = await chooseTarget(requested, baseUrl, env);
-  if (choice.kind !== 'embedded' && (flags.mode !== undefined || faults.length)) {
-    throw new ConfigError('--mode and --fault apply only to the embedded reference target (a real instance is what it is)');
+  const hostile = str(flags.hostile);
+  if (choice.kind !== 'embedded' && (flags.mode !== undefined || faults.length || hostile)) {
+    throw new ConfigError('--mode, --fault and --hostile apply only to the embedded reference target (a real instance is what it is)');
   }
+  if (hostile && !hostileDef(hostile)) throw new ConfigError(`unknown hostile behaviour "${hostile}"; known: ${hostileNames().join(', ')}`);
   checkFaultNames(faults, profile.dialect);
   process.stderr.write(`${choice.notice}\n`);
 
@@ -88,12 +101,58 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
     maxWaitSeconds,
     reportsDir,
     ...((flags.workers ?? cfg.workers) ? { workers: (flags.workers as number) ?? cfg.workers } : {}),
+    http: httpOptions(flags, cfg),
   };
   if (choice.kind === 'container') await startContainerTarget({ profile });
+  let served: StartedTarget | undefined;
+  try {
+    if (hostile && run.target.kind === 'embedded') {
+      // Served by this process and tested as a URL, so the preflight meets it as it would a real CRM.
+      served = await serveHostile(run.target, profile, hostile);
+      env = { ...env, ...referenceEnv(served, profile, served.publicKeyPem) };
+      run.target = { kind: 'url', baseUrl: served.baseUrl };
+      process.stderr.write(`hostile: ${hostile} (${hostileDef(hostile)!.description}), served at ${served.baseUrl}\n`);
+    }
+    return await preflightAndRun(run, profile, env, flags, cfg);
+  } finally {
+    await served?.close();
+  }
+}
+
+async function serveHostile(t: Extract<RunSpec['target'], { kind: 'embedded' }>, profile: Profile, hostile: string): Promise<StartedTarget> {
+  return startReferenceTarget({
+    profile,
+    mode: t.mode,
+    ...(t.faults ? { faults: t.faults } : {}),
+    ...(t.accessTtlSeconds ? { accessTtlSeconds: t.accessTtlSeconds } : {}),
+    ...(t.refreshTtlSeconds ? { refreshTtlSeconds: t.refreshTtlSeconds } : {}),
+    hostile,
+  });
+}
+
+/** Flags over config file over DEFAULT_HTTP (src/client/http.ts). */
+function httpOptions(flags: Record<string, unknown>, cfg: ConfigFile): Partial<HttpOptions> {
+  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const timeoutMs = num(flags['http-timeout']) ?? cfg.httpTimeoutMs;
+  const maxBodyBytes = num(flags['max-body']) ?? cfg.maxBodyBytes;
+  const retries = num(flags.retries) ?? cfg.retries;
+  const retryAfterMax = num(flags['retry-after-max']) ?? cfg.retryAfterMax;
+  if (timeoutMs !== undefined && timeoutMs < 100) throw new ConfigError(`--http-timeout is in milliseconds and must be at least 100, got ${timeoutMs}`);
+  return {
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
+    ...(retries !== undefined ? { retries: Math.floor(retries) } : {}),
+    ...(retryAfterMax !== undefined ? { retryAfterBudgetMs: retryAfterMax * 1000 } : {}),
+  };
+}
+
+async function preflightAndRun(run: RunSpec, profile: Profile, env: NodeJS.ProcessEnv, flags: Record<string, unknown>, cfg: ConfigFile): Promise<number> {
+  const reportsDir = run.reportsDir;
   if (run.target.kind === 'url') {
     if (run.profile.includes('/') || run.profile.endsWith('.json')) run.profile = path.resolve(run.profile);
     const creds = credentialsFromEnv(env);
-    await preflight(run.target.baseUrl, profile, creds, env);
+    const preflightMs = (typeof flags['preflight-timeout'] === 'number' ? flags['preflight-timeout'] : undefined) ?? cfg.preflightTimeoutMs ?? 5000;
+    await preflight(run.target.baseUrl, profile, creds, env, preflightMs);
   }
 
   const code = await playwright(run, env, str(flags.grep));

@@ -10,9 +10,29 @@ export interface HttpOptions {
   timeoutMs: number;
   /** Bodies past this are cut off and the exchange reported as a transport failure. */
   maxBodyBytes: number;
+  /** Retries of an idempotent request (GET, HEAD, OPTIONS, PUT, DELETE) answered 429/503 with a
+   * Retry-After. Never for POST/PATCH, never on transport errors (a reset is evidence). */
+  retries?: number;
+  /** Longest total Retry-After wait per request (ms); a longer Retry-After is not honoured and the
+   * 429/503 is the answer. */
+  retryAfterBudgetMs?: number;
 }
 
-export const DEFAULT_HTTP: HttpOptions = { timeoutMs: 10_000, maxBodyBytes: 5 * 1024 * 1024 };
+export const DEFAULT_HTTP: Required<HttpOptions> = { timeoutMs: 10_000, maxBodyBytes: 5 * 1024 * 1024, retries: 1, retryAfterBudgetMs: 5_000 };
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** How long to wait before retrying `ex`, or undefined when the policy says the answer stands. */
+export function retryDelayMs(ex: Exchange, budgetLeftMs: number): number | undefined {
+  const r = ex.response;
+  if (!r || (r.status !== 429 && r.status !== 503) || !IDEMPOTENT.has(ex.request.method.toUpperCase())) return undefined;
+  const raw = r.headers['retry-after'];
+  if (raw === undefined) return undefined;
+  const ms = /^\d+$/.test(raw.trim()) ? Number(raw) * 1000 : Date.parse(raw) - Date.now();
+  if (!Number.isFinite(ms)) return undefined;
+  const wait = Math.max(0, ms);
+  return wait <= budgetLeftMs ? wait : undefined;
+}
 
 export interface SendInit {
   method?: string;
@@ -28,17 +48,35 @@ const agents = {
 export class HttpClient {
   readonly log: Exchange[] = [];
 
+  readonly options: Required<HttpOptions>;
+
   constructor(
     readonly baseUrl: string,
-    readonly options: HttpOptions = DEFAULT_HTTP,
-  ) {}
+    options: Partial<HttpOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_HTTP, ...options };
+  }
 
   url(pathOrUrl: string): string {
     // Concatenate, not resolve: SuiteCRM often lives in a sub-folder (https://host/suitecrm).
     return /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.baseUrl.replace(/\/+$/, '')}${pathOrUrl}`;
   }
 
+  /** One request under the retry policy; every attempt lands in the log, the last one is returned. */
   async send(pathOrUrl: string, init: SendInit = {}): Promise<Exchange> {
+    let budget = this.options.retryAfterBudgetMs;
+    let ex = await this.once(pathOrUrl, init);
+    for (let n = 0; n < this.options.retries; n++) {
+      const wait = retryDelayMs(ex, budget);
+      if (wait === undefined) break;
+      budget -= wait;
+      await new Promise((r) => setTimeout(r, wait));
+      ex = await this.once(pathOrUrl, init);
+    }
+    return ex;
+  }
+
+  private async once(pathOrUrl: string, init: SendInit): Promise<Exchange> {
     const url = this.url(pathOrUrl);
     const request: RecordedRequest = {
       method: init.method ?? 'GET',
@@ -57,7 +95,15 @@ export class HttpClient {
 }
 
 function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable<Exchange['response']>> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolveOnce, rejectOnce) => {
+    // A wall-clock bound on the whole exchange: a socket idle timeout alone never fires on a
+    // target that drips one byte a second.
+    const timer = setTimeout(() => {
+      reject(new Error(`no complete answer within ${opts.timeoutMs} ms`));
+      r.destroy();
+    }, opts.timeoutMs);
+    const resolve = (v: NonNullable<Exchange['response']>) => (clearTimeout(timer), resolveOnce(v));
+    const reject = (e: Error) => (clearTimeout(timer), rejectOnce(e));
     const u = new URL(req.url);
     const lib = u.protocol === 'https:' ? https : http;
     const headers: Record<string, string | number> = { ...req.headers };
@@ -77,12 +123,13 @@ function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable
         res.on('data', (c: Buffer) => {
           size += c.length;
           if (size > opts.maxBodyBytes) {
-            res.destroy(new Error(`response body exceeds ${opts.maxBodyBytes} bytes`));
+            reject(new Error(`response body exceeds ${opts.maxBodyBytes} bytes (cut off)`));
+            res.destroy();
             return;
           }
           chunks.push(c);
         });
-        res.on('error', reject);
+        res.on('error', (e: NodeJS.ErrnoException) => reject(new Error(describeTransportError(e, u))));
         res.on('aborted', () => reject(new Error('connection closed mid-body')));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
@@ -94,7 +141,6 @@ function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable
         });
       },
     );
-    r.setTimeout(opts.timeoutMs, () => r.destroy(new Error(`no complete answer within ${opts.timeoutMs} ms`)));
     r.on('error', (e: NodeJS.ErrnoException) => reject(new Error(describeTransportError(e, u))));
     if (req.body !== undefined) r.write(req.body);
     r.end();

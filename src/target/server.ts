@@ -8,6 +8,7 @@ import { readBody, Router, sendSlimHtml, TargetCore, type Ctx, type TargetCreden
 import { registerSuiteCrmV8 } from './dialects/suitecrm/index.js';
 import { seedRecords } from './dialects/suitecrm/resources.js';
 import { checkFaultNames } from './faults/index.js';
+import { hostileHook, hostileNames } from './hostile.js';
 
 export type TargetMode = 'conformant' | 'faithful';
 
@@ -19,6 +20,8 @@ export interface ReferenceTargetOptions {
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
   port?: number;
+  /** Hostile mode (src/target/hostile.ts): breaks the transport for every check, by design. */
+  hostile?: string;
 }
 
 export interface StartedTarget {
@@ -64,6 +67,8 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   install(router);
   registerAdmin(router);
   const prefix = opts.profile.basePath ?? '';
+  const hostile = opts.hostile ? hostileHook(opts.hostile) : undefined;
+  if (opts.hostile && !hostile) throw new ConfigError(`unknown hostile behaviour "${opts.hostile}"; known: ${hostileNames().join(', ')}`);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -72,11 +77,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
     const ctx: Ctx = { req, res, method: req.method ?? 'GET', url, path, params: {}, body: '', core };
     try {
       ctx.body = await readBody(req);
-      const hit = router.match(ctx.method, path);
-      if (!hit) return sendSlimHtml(ctx, 404);
-      if ('allow' in hit) return sendSlimHtml(ctx, 405, hit.allow);
-      ctx.params = hit.params;
-      await hit.handler(ctx);
+      await (hostile ? hostile(ctx, () => route(router, ctx)) : route(router, ctx));
     } catch (e) {
       if (!res.headersSent) sendSlimHtml(ctx, 500, undefined, (e as Error).message);
       else res.destroy();
@@ -106,4 +107,12 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
         server.close(() => resolve());
       }),
   };
+}
+
+async function route(router: Router, ctx: Ctx): Promise<void> {
+  const hit = router.match(ctx.method, ctx.path);
+  if (!hit) return sendSlimHtml(ctx, 404);
+  if ('allow' in hit) return sendSlimHtml(ctx, 405, hit.allow);
+  ctx.params = hit.params;
+  await hit.handler(ctx);
 }

@@ -1,4 +1,4 @@
-// npm run flake-hunt [N] [-- playwright args]: runs the self-test's conformance matrix (conformant,
+// npm run flake-hunt [N] [-- --match REGEX] [-- playwright args]: runs the self-test's conformance matrix (conformant,
 // faithful, every fault alone; test/selftest.config.ts) N times (default 20) and lists every check
 // whose verdict changed between runs, per project, plus any change of the fault matrix rows
 // (reports/self-test/faults.json). Exit 0 = identical verdicts in every run, 1 = a flake, 2 = a run
@@ -11,9 +11,13 @@ import { DEFAULT_REPORTS_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { loadProfile } from '../src/profile/profile.js';
 import { faultsFor } from '../src/target/faults/index.js';
 
-const [countArg, ...rest] = process.argv.slice(2).filter((a) => a !== '--');
-const N = Number.isInteger(Number(countArg)) && Number(countArg) > 0 ? Number(countArg) : 20;
-const extra = Number.isInteger(Number(countArg)) ? rest : process.argv.slice(2).filter((a) => a !== '--');
+const args = process.argv.slice(2).filter((a) => a !== '--');
+/** --match REGEX: only matrix projects whose name matches (a quick hunt on a slice of the matrix). */
+const matchAt = args.indexOf('--match');
+const MATCH = matchAt >= 0 ? new RegExp(args.splice(matchAt, 2)[1] ?? '') : undefined;
+const countGiven = args.length > 0 && /^\d+$/.test(args[0]!);
+const N = countGiven ? Math.max(1, Number(args[0])) : 20;
+const extra = countGiven ? args.slice(1) : args;
 const SELF = path.join(DEFAULT_REPORTS_DIR, 'self-test');
 const OUT = path.join(DEFAULT_REPORTS_DIR, 'flake-hunt');
 const require = createRequire(import.meta.url);
@@ -66,7 +70,7 @@ function runOnce(i: number, projects: string[]): { ms: number; verdicts: Map<str
 
 function main(): number {
   rmSync(OUT, { recursive: true, force: true });
-  const projects = matrixProjects();
+  const projects = matrixProjects().filter((p) => !MATCH || MATCH.test(p));
   process.stdout.write(`flake-hunt: ${N} run(s) of ${projects.length} matrix projects${extra.length ? ` (${extra.join(' ')})` : ''}\n`);
   const seen = new Map<string, Map<string, number[]>>();
   const faultRuns = new Set<string>();

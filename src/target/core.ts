@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Profile } from '../profile/profile.js';
 import { CANARY_MARKER } from '../redact/secrets.js';
-import { newKeyPair, type KeyPair } from './jwt.js';
+import { newKeyPair, referenceKeyPair, type KeyPair } from './jwt.js';
 
 export interface User {
   id: string;
@@ -67,7 +67,7 @@ export function canary(bytes = 12): string {
 
 export class TargetCore {
   readonly faults: ReadonlySet<string>;
-  readonly keys: KeyPair = newKeyPair();
+  readonly keys: KeyPair = referenceKeyPair();
   /** Signing key of the jwt-signed-with-unpublished-key fault: made lazily, never published. */
   private shadowKeys?: KeyPair;
   readonly users = new Map<string, User>();

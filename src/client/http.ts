@@ -40,10 +40,17 @@ export interface SendInit {
   body?: string;
 }
 
+/** Idle keep-alive sockets are closed by us well before servers close them (Apache's default is
+ * 5 s): reusing a socket the server is closing at that instant gives a spurious ECONNRESET. */
+const FREE_SOCKET_MS = 1000;
 const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 16 }),
+  http: new http.Agent({ keepAlive: true, maxSockets: 16, timeout: FREE_SOCKET_MS }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 16, timeout: FREE_SOCKET_MS }),
 };
+
+/** A reused keep-alive socket that died before any answer: the request may be sent again on a
+ * fresh connection (idempotent methods only), as browsers do. Not a retry of the target's answer. */
+class StaleSocketError extends Error {}
 
 export class HttpClient {
   readonly log: Exchange[] = [];
@@ -76,7 +83,7 @@ export class HttpClient {
     return ex;
   }
 
-  private async once(pathOrUrl: string, init: SendInit): Promise<Exchange> {
+  private async once(pathOrUrl: string, init: SendInit, fresh = false): Promise<Exchange> {
     const url = this.url(pathOrUrl);
     const request: RecordedRequest = {
       method: init.method ?? 'GET',
@@ -85,10 +92,15 @@ export class HttpClient {
       ...(init.body !== undefined ? { body: init.body } : {}),
     };
     const started = performance.now();
+    let stale = false;
     const ex = await roundTrip(request, this.options).then(
       (response) => ({ request, response, durationMs: performance.now() - started }),
-      (err: Error) => ({ request, transportError: err.message, durationMs: performance.now() - started }),
+      (err: Error) => {
+        stale = err instanceof StaleSocketError;
+        return { request, transportError: err.message, durationMs: performance.now() - started };
+      },
     );
+    if (stale && !fresh && IDEMPOTENT.has(request.method.toUpperCase())) return this.once(pathOrUrl, init, true);
     this.log.push(ex);
     return ex;
   }
@@ -110,6 +122,7 @@ function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable
     if (req.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
       headers['content-length'] = Buffer.byteLength(req.body);
     }
+    let answered = false;
     const r = lib.request(
       u,
       {
@@ -118,6 +131,7 @@ function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable
         agent: u.protocol === 'https:' ? agents.https : agents.http,
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {
@@ -141,7 +155,10 @@ function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable
         });
       },
     );
-    r.on('error', (e: NodeJS.ErrnoException) => reject(new Error(describeTransportError(e, u))));
+    r.on('error', (e: NodeJS.ErrnoException) => {
+      const message = describeTransportError(e, u);
+      reject(!answered && r.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE') ? new StaleSocketError(message) : new Error(message));
+    });
     if (req.body !== undefined) r.write(req.body);
     r.end();
   });

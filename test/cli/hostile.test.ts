@@ -21,7 +21,7 @@ const PREFLIGHT_BOUND_MS = 60_000;
 const RUN_BOUND_MS = 240_000;
 /** A small slice of what hostility hits: resource requests (bearer), token responses (password),
  * an expiry wait. Each failing check costs a Playwright worker restart, so the slice stays small. */
-const GREP = '(bearer\\.(missing-token-401|invalid-token-401)|oauth2\\.password\\.[a-z-]+|oauth2\\.expiry\\.access-token-expires):';
+const GREP = '(bearer\\.missing-token-401|oauth2\\.password\\.[a-z-]+|oauth2\\.expiry\\.access-token-expires):';
 /** A token-response check that fails, so the echoed secret lands in an attached exchange. */
 test.describe.configure({ mode: 'parallel', timeout: RUN_BOUND_MS + 30_000 });
 const ECHO_FAULT = 'password-response-cacheable';

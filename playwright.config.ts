@@ -6,9 +6,13 @@ import { runSpecFromEnv } from './src/config/run-spec.js';
 import { launchOptions } from './src/browser/chromium.js';
 import type { RunOptions } from './fixtures/index.js';
 import { targetInfo } from './src/config/target-info.js';
+import { newPrivateKeyPem, SIGNING_KEY_ENV } from './src/target/jwt.js';
 
 const run = runSpecFromEnv();
 const reports = run.reportsDir;
+// Embedded target: one RSA signing key for the run, made once here and inherited by the workers,
+// instead of one per worker start (and Playwright starts a new worker after every failed check).
+if (run.target.kind === 'embedded') process.env[SIGNING_KEY_ENV] ??= newPrivateKeyPem();
 
 export default defineConfig<object, RunOptions>({
   testDir: './specs',

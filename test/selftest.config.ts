@@ -10,8 +10,13 @@ import { DEFAULT_REPORTS_DIR } from '../src/paths.js';
 import { loadProfile, shippedProfileNames } from '../src/profile/profile.js';
 import { faultDef, faultsFor, SUITECRM_CORE_DIALECTS, type FaultDef } from '../src/target/faults/index.js';
 import type { ProjectMeta } from '../src/report/conformance-reporter.js';
+import { newPrivateKeyPem, SIGNING_KEY_ENV } from '../src/target/jwt.js';
 
 const reports = path.join(DEFAULT_REPORTS_DIR, 'self-test');
+// Speed-up: one RSA signing key for every target of the self-test instead of one per worker. The
+// runner evaluates this file first; its workers inherit the environment and keep the key.
+// CRM_SELFTEST_FRESH_KEYS=1 restores a fresh key per target.
+if (!process.env.CRM_SELFTEST_FRESH_KEYS) process.env[SIGNING_KEY_ENV] ??= newPrivateKeyPem();
 /** Profiles whose embedded dialect the matrix covers. */
 /** Profiles whose embedded dialect the matrix covers: every shipped profile by default.
  * Runtime: every profile adds a conformant and a faithful entry; a fault is proven once, on the

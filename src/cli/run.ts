@@ -20,6 +20,10 @@ import { preflight } from './preflight.js';
 import { chooseTarget, type TargetKind } from './target-choice.js';
 import { startContainerTarget, type ContainerTarget } from '../container/index.js';
 import { versionTraits } from '../container/versions.js';
+import type { HttpOptions } from '../client/http.js';
+import { hostileDef, hostileNames } from '../target/hostile.js';
+import { startReferenceTarget, type StartedTarget } from '../target/server.js';
+import { referenceEnv } from './serve.js';
 
 export const RUN_FLAGS: Record<string, FlagSpec> = {
   'base-url': { type: 'string', help: 'URL of the CRM to test (else CRM_BASE_URL, else the embedded target)' },
@@ -36,6 +40,12 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   'refresh-ttl': { type: 'number', help: 'embedded/container target: refresh-token lifetime in seconds (default 4 / 30)' },
   'suitecrm-version': { type: 'string', help: 'container target: SuiteCRM release to build and start (default 7.14.6)' },
   grep: { type: 'string', help: 'only checks whose id matches this regular expression' },
+  'http-timeout': { type: 'number', help: 'whole-exchange timeout of every HTTP request, ms (default 10000)' },
+  'max-body': { type: 'number', help: 'largest response body read, bytes (default 5242880); longer ones are cut off' },
+  retries: { type: 'number', help: 'retries of an idempotent request answered 429/503 + Retry-After (default 1; never POST)' },
+  'retry-after-max': { type: 'number', help: 'longest total Retry-After wait honoured per request, seconds (default 5)' },
+  'preflight-timeout': { type: 'number', help: 'timeout of each preflight request, ms (default 5000)' },
+  hostile: { type: 'string', help: 'embedded target only: a hostile behaviour (docs/robustness.md), served in-process and tested as a URL' },
   debug: { type: 'boolean', help: 'show stack traces of unexpected errors' },
   help: { type: 'boolean', help: 'this help' },
 };
@@ -69,10 +79,12 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
   const suitecrmVersion = str(flags['suitecrm-version']);
   if (suitecrmVersion !== undefined) versionTraits(suitecrmVersion);
   const choice = await chooseTarget(requested, baseUrl, env);
-  if (choice.kind !== 'embedded' && (flags.mode !== undefined || faults.length)) {
-    throw new ConfigError('--mode and --fault apply only to the embedded reference target (a real instance is what it is)');
+  const hostile = str(flags.hostile);
+  if (choice.kind !== 'embedded' && (flags.mode !== undefined || faults.length || hostile)) {
+    throw new ConfigError('--mode, --fault and --hostile apply only to the embedded reference target (a real instance is what it is)');
   }
   if (choice.kind !== 'container' && suitecrmVersion !== undefined) throw new ConfigError('--suitecrm-version applies only to the container target (--target container)');
+  if (hostile && !hostileDef(hostile)) throw new ConfigError(`unknown hostile behaviour "${hostile}"; known: ${hostileNames().join(', ')}`);
   checkFaultNames(faults, profile.dialect);
   process.stderr.write(`${choice.notice}\n`);
 
@@ -93,38 +105,76 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
     maxWaitSeconds,
     reportsDir,
     ...((flags.workers ?? cfg.workers) ? { workers: (flags.workers as number) ?? cfg.workers } : {}),
+    http: httpOptions(flags, cfg),
   };
   let container: ContainerTarget | undefined;
+  let served: StartedTarget | undefined;
   let childEnv = env;
-  if (choice.kind === 'container') {
-    const ttl = (name: 'access-ttl' | 'refresh-ttl', fromCfg: number | undefined) => (flags[name] as number | undefined) ?? fromCfg;
-    container = await startContainerTarget({
-      profile,
-      env,
-      ...(suitecrmVersion ? { suitecrmVersion } : {}),
-      ...(ttl('access-ttl', cfg.accessTokenTtl) ? { accessTtlSeconds: ttl('access-ttl', cfg.accessTokenTtl)! } : {}),
-      ...(ttl('refresh-ttl', cfg.refreshTokenTtl) ? { refreshTtlSeconds: ttl('refresh-ttl', cfg.refreshTokenTtl)! } : {}),
-    });
-    // From here on the container is a URL target whose credentials travel like a user's: CRM_* in the env.
-    run.target = { kind: 'url', baseUrl: container.baseUrl, via: 'container' };
-    childEnv = { ...env, ...container.env };
-  }
   try {
-    return await runAgainst(run, profile, childEnv, str(flags.grep));
+    if (choice.kind === 'container') {
+      const ttl = (name: 'access-ttl' | 'refresh-ttl', fromCfg: number | undefined) => (flags[name] as number | undefined) ?? fromCfg;
+      container = await startContainerTarget({
+        profile,
+        env,
+        ...(suitecrmVersion ? { suitecrmVersion } : {}),
+        ...(ttl('access-ttl', cfg.accessTokenTtl) ? { accessTtlSeconds: ttl('access-ttl', cfg.accessTokenTtl)! } : {}),
+        ...(ttl('refresh-ttl', cfg.refreshTokenTtl) ? { refreshTtlSeconds: ttl('refresh-ttl', cfg.refreshTokenTtl)! } : {}),
+      });
+      // From here on the container is a URL target whose credentials travel like a user's: CRM_* in the env.
+      run.target = { kind: 'url', baseUrl: container.baseUrl, via: 'container' };
+      childEnv = { ...env, ...container.env };
+    }
+    if (hostile && run.target.kind === 'embedded') {
+      // Served by this process and tested as a URL, so the preflight meets it as it would a real CRM.
+      served = await serveHostile(run.target, profile, hostile);
+      childEnv = { ...childEnv, ...referenceEnv(served, profile, served.publicKeyPem) };
+      run.target = { kind: 'url', baseUrl: served.baseUrl };
+      process.stderr.write(`hostile: ${hostile} (${hostileDef(hostile)!.description}), served at ${served.baseUrl}\n`);
+    }
+    return await preflightAndRun(run, profile, childEnv, flags, cfg);
   } finally {
+    await served?.close();
     await container?.stop();
   }
 }
 
-async function runAgainst(run: RunSpec, profile: Profile, env: NodeJS.ProcessEnv, grep: string | undefined): Promise<number> {
-  const { reportsDir } = run;
+async function serveHostile(t: Extract<RunSpec['target'], { kind: 'embedded' }>, profile: Profile, hostile: string): Promise<StartedTarget> {
+  return startReferenceTarget({
+    profile,
+    mode: t.mode,
+    ...(t.faults ? { faults: t.faults } : {}),
+    ...(t.accessTtlSeconds ? { accessTtlSeconds: t.accessTtlSeconds } : {}),
+    ...(t.refreshTtlSeconds ? { refreshTtlSeconds: t.refreshTtlSeconds } : {}),
+    hostile,
+  });
+}
+
+/** Flags over config file over DEFAULT_HTTP (src/client/http.ts). */
+function httpOptions(flags: Record<string, unknown>, cfg: ConfigFile): Partial<HttpOptions> {
+  const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+  const timeoutMs = num(flags['http-timeout']) ?? cfg.httpTimeoutMs;
+  const maxBodyBytes = num(flags['max-body']) ?? cfg.maxBodyBytes;
+  const retries = num(flags.retries) ?? cfg.retries;
+  const retryAfterMax = num(flags['retry-after-max']) ?? cfg.retryAfterMax;
+  if (timeoutMs !== undefined && timeoutMs < 100) throw new ConfigError(`--http-timeout is in milliseconds and must be at least 100, got ${timeoutMs}`);
+  return {
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
+    ...(retries !== undefined ? { retries: Math.floor(retries) } : {}),
+    ...(retryAfterMax !== undefined ? { retryAfterBudgetMs: retryAfterMax * 1000 } : {}),
+  };
+}
+
+async function preflightAndRun(run: RunSpec, profile: Profile, env: NodeJS.ProcessEnv, flags: Record<string, unknown>, cfg: ConfigFile): Promise<number> {
+  const reportsDir = run.reportsDir;
   if (run.target.kind === 'url') {
     if (run.profile.includes('/') || run.profile.endsWith('.json')) run.profile = path.resolve(run.profile);
     const creds = credentialsFromEnv(env);
-    await preflight(run.target.baseUrl, profile, creds, env);
+    const preflightMs = (typeof flags['preflight-timeout'] === 'number' ? flags['preflight-timeout'] : undefined) ?? cfg.preflightTimeoutMs ?? 5000;
+    await preflight(run.target.baseUrl, profile, creds, env, preflightMs);
   }
 
-  const code = await playwright(run, env, grep);
+  const code = await playwright(run, env, str(flags.grep));
   const reportFile = path.join(reportsDir, 'conformance.json');
   if (!existsSync(reportFile)) throw new ConfigError(`the run produced no ${reportFile} (Playwright exited with ${code})`);
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport;

@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { loadProfile } from '../profile/profile.js';
-import { startReferenceTarget, type TargetMode } from '../target/server.js';
+import type { Profile } from '../profile/profile.js';
+import { startReferenceTarget, type StartedTarget, type TargetMode } from '../target/server.js';
 import { helpText, parseArgs, type FlagSpec } from './args.js';
 
 export const SERVE_FLAGS: Record<string, FlagSpec> = {
@@ -14,6 +15,7 @@ export const SERVE_FLAGS: Record<string, FlagSpec> = {
   port: { type: 'number', help: 'port on 127.0.0.1 (default: any free port)' },
   'access-ttl': { type: 'number', help: 'access-token lifetime in seconds (default: the profile\'s)' },
   'refresh-ttl': { type: 'number', help: 'refresh-token lifetime in seconds (default: the profile\'s)' },
+  hostile: { type: 'string', help: 'a hostile behaviour instead of a working CRM (see docs/robustness.md)' },
   'credentials-file': { type: 'string', help: 'where to write the credentials (default .crm-conformance/serve.env)' },
   help: { type: 'boolean', help: 'this help' },
 };
@@ -36,35 +38,17 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
     accessTtlSeconds: (flags['access-ttl'] as number | undefined) ?? profile.lifetimes.accessSeconds,
     refreshTtlSeconds: (flags['refresh-ttl'] as number | undefined) ?? profile.lifetimes.refreshSeconds ?? 2_592_000,
     ...(port !== undefined ? { port } : {}),
+    ...(flags.hostile ? { hostile: flags.hostile as string } : {}),
   });
   const file = path.resolve((flags['credentials-file'] as string | undefined) ?? '.crm-conformance/serve.env');
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const keyFile = `${file.replace(/\.env$/, '')}.public.pem`;
   writeFileSync(keyFile, target.publicKeyPem, { mode: 0o644 });
-  const c = target.credentials;
-  const lines = {
-    CRM_BASE_URL: target.baseUrl,
-    CRM_PROFILE: profile.name,
-    CRM_CLIENT_ID: c.client.id,
-    CRM_CLIENT_SECRET: c.client.secret,
-    CRM_USERNAME: c.username,
-    CRM_PASSWORD: c.password,
-    CRM_CLIENT2_ID: c.client2.id,
-    CRM_CLIENT2_SECRET: c.client2.secret,
-    CRM_CC_CLIENT_ID: c.ccClient.id,
-    CRM_CC_CLIENT_SECRET: c.ccClient.secret,
-    CRM_REFERENCE_ADMIN_SECRET: target.adminSecret,
-    CRM_JWT_PUBLIC_KEY: keyFile,
-    CRM_ACCESS_TOKEN_TTL: String(target.accessTtlSeconds),
-    CRM_REFRESH_TOKEN_TTL: String(target.refreshTtlSeconds),
-    // Dialects with an API key (Flexie) or an authorization-code client.
-    ...(c.apiKey ? { CRM_API_KEY: c.apiKey } : {}),
-    ...(c.redirectUri ? { CRM_REDIRECT_URI: c.redirectUri } : {}),
-  };
+  const lines = referenceEnv(target, profile, keyFile);
   writeFileSync(file, `${Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
   const rel = path.relative(process.cwd(), file);
   process.stdout.write(
-    `reference target (${profile.name}, ${mode}${target.faults.length ? `, faults: ${target.faults.join(', ')}` : ''}) listening on ${target.baseUrl}\n` +
+    `reference target (${profile.name}, ${mode}${flags.hostile ? `, hostile: ${String(flags.hostile)}` : ''}${target.faults.length ? `, faults: ${target.faults.join(', ')}` : ''}) listening on ${target.baseUrl}\n` +
       `credentials: ${rel} (mode 0600)\n` +
       `test it:     npx crm-conformance run --env-file ${rel}\n`,
   );
@@ -76,4 +60,29 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
   });
   await target.close();
   return 0;
+}
+
+/** The CRM_* variables that point `run --base-url` at a reference target (secrets included:
+ * only for a 0600 file or a child process environment). */
+export function referenceEnv(target: StartedTarget, profile: Profile, publicKey: string): Record<string, string> {
+  const c = target.credentials;
+  return {
+    CRM_BASE_URL: target.baseUrl,
+    CRM_PROFILE: profile.name,
+    CRM_CLIENT_ID: c.client.id,
+    CRM_CLIENT_SECRET: c.client.secret,
+    CRM_USERNAME: c.username,
+    CRM_PASSWORD: c.password,
+    CRM_CLIENT2_ID: c.client2.id,
+    CRM_CLIENT2_SECRET: c.client2.secret,
+    CRM_CC_CLIENT_ID: c.ccClient.id,
+    CRM_CC_CLIENT_SECRET: c.ccClient.secret,
+    CRM_REFERENCE_ADMIN_SECRET: target.adminSecret,
+    CRM_JWT_PUBLIC_KEY: publicKey,
+    CRM_ACCESS_TOKEN_TTL: String(target.accessTtlSeconds),
+    CRM_REFRESH_TOKEN_TTL: String(target.refreshTtlSeconds),
+    // Dialects with an API key (Flexie) or an authorization-code client.
+    ...(c.apiKey ? { CRM_API_KEY: c.apiKey } : {}),
+    ...(c.redirectUri ? { CRM_REDIRECT_URI: c.redirectUri } : {}),
+  };
 }

@@ -31,6 +31,8 @@ export async function waitForExpiry(
   for (;;) {
     const ex = await attempt();
     if (refused(ex)) return { exchange: ex, observedLeewayMs: Math.max(0, Date.now() - expiresAt), waitedMs: Date.now() - started };
+    // No answer at all (timeout, reset, cut-off body) is the evidence: polling on only burns the budget.
+    if (!ex.response) return { exchange: ex, waitedMs: Date.now() - started };
     if (Date.now() + POLL_MS > deadline) return { exchange: ex, waitedMs: Date.now() - started };
     await sleep(POLL_MS);
   }

@@ -10,9 +10,29 @@ export interface HttpOptions {
   timeoutMs: number;
   /** Bodies past this are cut off and the exchange reported as a transport failure. */
   maxBodyBytes: number;
+  /** Retries of an idempotent request (GET, HEAD, OPTIONS, PUT, DELETE) answered 429/503 with a
+   * Retry-After. Never for POST/PATCH, never on transport errors (a reset is evidence). */
+  retries?: number;
+  /** Longest total Retry-After wait per request (ms); a longer Retry-After is not honoured and the
+   * 429/503 is the answer. */
+  retryAfterBudgetMs?: number;
 }
 
-export const DEFAULT_HTTP: HttpOptions = { timeoutMs: 10_000, maxBodyBytes: 5 * 1024 * 1024 };
+export const DEFAULT_HTTP: Required<HttpOptions> = { timeoutMs: 10_000, maxBodyBytes: 5 * 1024 * 1024, retries: 1, retryAfterBudgetMs: 5_000 };
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/** How long to wait before retrying `ex`, or undefined when the policy says the answer stands. */
+export function retryDelayMs(ex: Exchange, budgetLeftMs: number): number | undefined {
+  const r = ex.response;
+  if (!r || (r.status !== 429 && r.status !== 503) || !IDEMPOTENT.has(ex.request.method.toUpperCase())) return undefined;
+  const raw = r.headers['retry-after'];
+  if (raw === undefined) return undefined;
+  const ms = /^\d+$/.test(raw.trim()) ? Number(raw) * 1000 : Date.parse(raw) - Date.now();
+  if (!Number.isFinite(ms)) return undefined;
+  const wait = Math.max(0, ms);
+  return wait <= budgetLeftMs ? wait : undefined;
+}
 
 export interface SendInit {
   method?: string;
@@ -20,25 +40,50 @@ export interface SendInit {
   body?: string;
 }
 
+/** Idle keep-alive sockets are closed by us well before servers close them (Apache's default is
+ * 5 s): reusing a socket the server is closing at that instant gives a spurious ECONNRESET. */
+const FREE_SOCKET_MS = 1000;
 const agents = {
-  http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
-  https: new https.Agent({ keepAlive: true, maxSockets: 16 }),
+  http: new http.Agent({ keepAlive: true, maxSockets: 16, timeout: FREE_SOCKET_MS }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 16, timeout: FREE_SOCKET_MS }),
 };
+
+/** A reused keep-alive socket that died before any answer: the request may be sent again on a
+ * fresh connection (idempotent methods only), as browsers do. Not a retry of the target's answer. */
+class StaleSocketError extends Error {}
 
 export class HttpClient {
   readonly log: Exchange[] = [];
 
+  readonly options: Required<HttpOptions>;
+
   constructor(
     readonly baseUrl: string,
-    readonly options: HttpOptions = DEFAULT_HTTP,
-  ) {}
+    options: Partial<HttpOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_HTTP, ...options };
+  }
 
   url(pathOrUrl: string): string {
     // Concatenate, not resolve: SuiteCRM often lives in a sub-folder (https://host/suitecrm).
     return /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.baseUrl.replace(/\/+$/, '')}${pathOrUrl}`;
   }
 
+  /** One request under the retry policy; every attempt lands in the log, the last one is returned. */
   async send(pathOrUrl: string, init: SendInit = {}): Promise<Exchange> {
+    let budget = this.options.retryAfterBudgetMs;
+    let ex = await this.once(pathOrUrl, init);
+    for (let n = 0; n < this.options.retries; n++) {
+      const wait = retryDelayMs(ex, budget);
+      if (wait === undefined) break;
+      budget -= wait;
+      await new Promise((r) => setTimeout(r, wait));
+      ex = await this.once(pathOrUrl, init);
+    }
+    return ex;
+  }
+
+  private async once(pathOrUrl: string, init: SendInit, fresh = false): Promise<Exchange> {
     const url = this.url(pathOrUrl);
     const request: RecordedRequest = {
       method: init.method ?? 'GET',
@@ -47,23 +92,37 @@ export class HttpClient {
       ...(init.body !== undefined ? { body: init.body } : {}),
     };
     const started = performance.now();
+    let stale = false;
     const ex = await roundTrip(request, this.options).then(
       (response) => ({ request, response, durationMs: performance.now() - started }),
-      (err: Error) => ({ request, transportError: err.message, durationMs: performance.now() - started }),
+      (err: Error) => {
+        stale = err instanceof StaleSocketError;
+        return { request, transportError: err.message, durationMs: performance.now() - started };
+      },
     );
+    if (stale && !fresh && IDEMPOTENT.has(request.method.toUpperCase())) return this.once(pathOrUrl, init, true);
     this.log.push(ex);
     return ex;
   }
 }
 
 function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable<Exchange['response']>> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolveOnce, rejectOnce) => {
+    // A wall-clock bound on the whole exchange: a socket idle timeout alone never fires on a
+    // target that drips one byte a second.
+    const timer = setTimeout(() => {
+      reject(new Error(`no complete answer within ${opts.timeoutMs} ms`));
+      r.destroy();
+    }, opts.timeoutMs);
+    const resolve = (v: NonNullable<Exchange['response']>) => (clearTimeout(timer), resolveOnce(v));
+    const reject = (e: Error) => (clearTimeout(timer), rejectOnce(e));
     const u = new URL(req.url);
     const lib = u.protocol === 'https:' ? https : http;
     const headers: Record<string, string | number> = { ...req.headers };
     if (req.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
       headers['content-length'] = Buffer.byteLength(req.body);
     }
+    let answered = false;
     const r = lib.request(
       u,
       {
@@ -72,17 +131,19 @@ function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable
         agent: u.protocol === 'https:' ? agents.https : agents.http,
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {
           size += c.length;
           if (size > opts.maxBodyBytes) {
-            res.destroy(new Error(`response body exceeds ${opts.maxBodyBytes} bytes`));
+            reject(new Error(`response body exceeds ${opts.maxBodyBytes} bytes (cut off)`));
+            res.destroy();
             return;
           }
           chunks.push(c);
         });
-        res.on('error', reject);
+        res.on('error', (e: NodeJS.ErrnoException) => reject(new Error(describeTransportError(e, u))));
         res.on('aborted', () => reject(new Error('connection closed mid-body')));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
@@ -94,8 +155,10 @@ function roundTrip(req: RecordedRequest, opts: HttpOptions): Promise<NonNullable
         });
       },
     );
-    r.setTimeout(opts.timeoutMs, () => r.destroy(new Error(`no complete answer within ${opts.timeoutMs} ms`)));
-    r.on('error', (e: NodeJS.ErrnoException) => reject(new Error(describeTransportError(e, u))));
+    r.on('error', (e: NodeJS.ErrnoException) => {
+      const message = describeTransportError(e, u);
+      reject(!answered && r.reusedSocket && (e.code === 'ECONNRESET' || e.code === 'EPIPE') ? new StaleSocketError(message) : new Error(message));
+    });
     if (req.body !== undefined) r.write(req.body);
     r.end();
   });

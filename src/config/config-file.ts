@@ -12,6 +12,10 @@ export interface ConfigFile {
   workers?: number;
   reportsDir?: string;
   httpTimeoutMs?: number;
+  maxBodyBytes?: number;
+  retries?: number;
+  retryAfterMax?: number;
+  preflightTimeoutMs?: number;
   accessTokenTtl?: number;
   refreshTokenTtl?: number;
 }

@@ -1,6 +1,7 @@
 // What one Playwright run is asked to do. The CLI writes it to the environment of the Playwright
 // process; playwright.config.ts and the fixtures read it. Never holds a secret.
 import { DEFAULT_REPORTS_DIR } from '../paths.js';
+import type { HttpOptions } from '../client/http.js';
 import type { TargetMode } from '../target/server.js';
 
 export const RUN_ENV = 'CRM_CONFORMANCE_RUN';
@@ -12,6 +13,8 @@ export type TargetSpec =
       faults?: string[];
       accessTtlSeconds?: number;
       refreshTtlSeconds?: number;
+      /** Hostile mode (src/target/hostile.ts), for robustness self-tests. */
+      hostile?: string;
     }
   /** `via: 'container'`: a SuiteCRM the CLI started for this run (reports say kind "container"). */
   | { kind: 'url'; baseUrl: string; via?: 'container' };
@@ -23,7 +26,15 @@ export interface RunSpec {
   maxWaitSeconds: number;
   reportsDir: string;
   workers?: number;
+  /** Legacy spelling of http.timeoutMs. */
   httpTimeoutMs?: number;
+  /** Timeouts, body limit and retry policy of every exchange (src/client/http.ts DEFAULT_HTTP). */
+  http?: Partial<HttpOptions>;
+}
+
+/** The HTTP options a run asks for (unset members keep DEFAULT_HTTP). */
+export function httpOptionsOf(run: RunSpec): Partial<HttpOptions> {
+  return { ...(run.httpTimeoutMs ? { timeoutMs: run.httpTimeoutMs } : {}), ...(run.http ?? {}) };
 }
 
 export const DEFAULT_RUN: RunSpec = {

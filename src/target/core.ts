@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Profile } from '../profile/profile.js';
 import { CANARY_MARKER } from '../redact/secrets.js';
-import { newKeyPair, type KeyPair } from './jwt.js';
+import { newKeyPair, referenceKeyPair, type KeyPair } from './jwt.js';
 
 export interface User {
   id: string;
@@ -88,7 +88,7 @@ export class TargetCore {
 
   constructor(readonly options: CoreOptions) {
     this.faults = new Set(options.faults);
-    this.keys = options.keys ?? newKeyPair();
+    this.keys = options.keys ?? referenceKeyPair();
     const admin: User = { id: '1', userName: 'admin', password: canary(), isAdmin: true };
     this.users.set(admin.id, admin);
     const mk = (name: string, grants: string[], userId?: string): Client => {

@@ -12,6 +12,7 @@ import { registerFlexie } from './dialects/flexie/index.js';
 import { seedRecords } from './dialects/suitecrm/resources.js';
 import { checkFaultNames } from './faults/index.js';
 import type { KeyPair } from './jwt.js';
+import { hostileHook, hostileNames } from './hostile.js';
 
 export type TargetMode = 'conformant' | 'faithful';
 
@@ -24,6 +25,8 @@ export interface ReferenceTargetOptions {
   refreshTtlSeconds?: number;
   port?: number;
   keys?: KeyPair;
+  /** Hostile mode (src/target/hostile.ts): breaks the transport for every check, by design. */
+  hostile?: string;
 }
 
 export interface StartedTarget {
@@ -74,6 +77,8 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   install(router, core);
   registerAdmin(router);
   const prefix = opts.profile.basePath ?? '';
+  const hostile = opts.hostile ? hostileHook(opts.hostile) : undefined;
+  if (opts.hostile && !hostile) throw new ConfigError(`unknown hostile behaviour "${opts.hostile}"; known: ${hostileNames().join(', ')}`);
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -83,11 +88,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
     const ctx: Ctx = { req, res, method: req.method ?? 'GET', url, path, params: {}, body: '', core };
     try {
       ctx.body = await readBody(req);
-      const hit = router.match(ctx.method, path);
-      if (!hit) return sendSlimHtml(ctx, 404);
-      if ('allow' in hit) return sendSlimHtml(ctx, 405, hit.allow);
-      ctx.params = hit.params;
-      await hit.handler(ctx);
+      await (hostile ? hostile(ctx, () => route(router, ctx)) : route(router, ctx));
     } catch (e) {
       if (!res.headersSent) sendSlimHtml(ctx, 500, undefined, (e as Error).message);
       else res.destroy();
@@ -117,4 +118,12 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
         server.close(() => resolve());
       }),
   };
+}
+
+async function route(router: Router, ctx: Ctx): Promise<void> {
+  const hit = router.match(ctx.method, ctx.path);
+  if (!hit) return sendSlimHtml(ctx, 404);
+  if ('allow' in hit) return sendSlimHtml(ctx, 405, hit.allow);
+  ctx.params = hit.params;
+  await hit.handler(ctx);
 }

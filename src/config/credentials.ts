@@ -13,6 +13,8 @@ export const CREDENTIAL_VARS = {
   ccClientSecret: 'CRM_CC_CLIENT_SECRET',
   referenceAdminSecret: 'CRM_REFERENCE_ADMIN_SECRET',
   jwtPublicKey: 'CRM_JWT_PUBLIC_KEY',
+  adminUsername: 'CRM_ADMIN_USERNAME',
+  adminPassword: 'CRM_ADMIN_PASSWORD',
 } as const;
 
 const pair = (env: NodeJS.ProcessEnv, id: string, secret: string) =>
@@ -31,6 +33,7 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
   if (env[v.password] !== undefined) creds.password = env[v.password]!;
   registerCredentials(creds, registry);
   registry.register(env[v.referenceAdminSecret], 'admin_secret');
+  registry.register(env[v.adminPassword], 'password');
   return creds;
 }
 

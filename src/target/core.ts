@@ -58,6 +58,8 @@ export interface CoreOptions {
   faults: readonly string[];
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Admin panel: the admin never confirmed a time zone (fresh install), so the first-login gate shows. */
+  adminFirstLogin?: boolean;
 }
 
 /** Canary-shaped random value: a scan for CNRY… proves no embedded secret leaked. */

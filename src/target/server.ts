@@ -19,6 +19,8 @@ export interface ReferenceTargetOptions {
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
   port?: number;
+  /** Admin panel: show the first-login time-zone gate to the admin (as a fresh install does). */
+  adminFirstLogin?: boolean;
 }
 
 export interface StartedTarget {
@@ -57,7 +59,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   checkFaultNames(faults, opts.profile.dialect);
   const accessTtlSeconds = opts.accessTtlSeconds ?? 2;
   const refreshTtlSeconds = opts.refreshTtlSeconds ?? 4;
-  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds });
+  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds, ...(opts.adminFirstLogin ? { adminFirstLogin: true } : {}) });
   seedRecords(core);
 
   const router = new Router();

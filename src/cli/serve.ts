@@ -14,6 +14,7 @@ export const SERVE_FLAGS: Record<string, FlagSpec> = {
   port: { type: 'number', help: 'port on 127.0.0.1 (default: any free port)' },
   'access-ttl': { type: 'number', help: 'access-token lifetime in seconds (default: the profile\'s)' },
   'refresh-ttl': { type: 'number', help: 'refresh-token lifetime in seconds (default: the profile\'s)' },
+  'admin-first-login': { type: 'boolean', help: 'admin panel: the admin has never confirmed a time zone (a fresh install\'s first-login gate)' },
   'credentials-file': { type: 'string', help: 'where to write the credentials (default .crm-conformance/serve.env)' },
   help: { type: 'boolean', help: 'this help' },
 };
@@ -36,6 +37,7 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
     accessTtlSeconds: (flags['access-ttl'] as number | undefined) ?? profile.lifetimes.accessSeconds,
     refreshTtlSeconds: (flags['refresh-ttl'] as number | undefined) ?? profile.lifetimes.refreshSeconds ?? 2_592_000,
     ...(port !== undefined ? { port } : {}),
+    ...(flags['admin-first-login'] ? { adminFirstLogin: true } : {}),
   });
   const file = path.resolve((flags['credentials-file'] as string | undefined) ?? '.crm-conformance/serve.env');
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -54,6 +56,9 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
     CRM_CC_CLIENT_ID: c.ccClient.id,
     CRM_CC_CLIENT_SECRET: c.ccClient.secret,
     CRM_REFERENCE_ADMIN_SECRET: target.adminSecret,
+    // The admin panel's administrator (the same account as the API user here).
+    CRM_ADMIN_USERNAME: c.username,
+    CRM_ADMIN_PASSWORD: c.password,
     CRM_JWT_PUBLIC_KEY: keyFile,
     CRM_ACCESS_TOKEN_TTL: String(target.accessTtlSeconds),
     CRM_REFRESH_TOKEN_TTL: String(target.refreshTtlSeconds),

@@ -1,8 +1,9 @@
 // The CRM's own admin panel: session cookie, cross-site request forgery, and what deleting an
 // OAuth client does to its tokens. Advisory: findings about the deployment, not the OAuth wire format.
 import { cookieAttributes, isLoginFailure, splitSetCookie } from '../admin-panel/suitecrm.js';
-import { accessRefused, describe, header, isSuccess } from './conditions.js';
-import { all, fail, pass, type CheckDef, type Exchange } from './types.js';
+import { describe, header, isSuccess } from './conditions.js';
+import { afterRefused } from './oauth2/revocation.js';
+import { fail, pass, type CheckDef, type Exchange } from './types.js';
 
 export interface SessionCookieEvidence {
   /** The login POST (its Set-Cookie and redirect). */
@@ -68,10 +69,7 @@ export const clientDeletionRevokesTokens: CheckDef<ClientDeletionEvidence> = {
   evaluate: (e) => {
     const s = e.deletion.response?.status ?? 0;
     if (s < 200 || s >= 400) return fail(`the client could not be deleted: ${describe(e.deletion)}`);
-    return all(
-      accessRefused(e.after, "the deleted client's access token", [401]),
-      pass(isSuccess(e.before) ? undefined : `the token was already refused before: ${describe(e.before)}`),
-    );
+    return afterRefused(e, "the deleted client's access token");
   },
 };
 

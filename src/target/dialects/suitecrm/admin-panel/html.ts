@@ -1,5 +1,6 @@
 // Server-rendered pages of SuiteCRM 7.14.6's SuiteP theme, reduced to the markup automation relies
 // on (ids, names, td[field=…]) as recorded in ../shared/facts/suitecrm-7.14-admin-ui.md.
+import type { PanelTokenRow } from '../../../../admin-panel/suitecrm.js';
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -123,13 +124,8 @@ export function clientDetail(c: ClientView, csrf: string | undefined): string {
   );
 }
 
-export interface TokenView {
-  rowId: string;
-  clientName: string;
-  userName: string;
-  revoked: boolean;
-  created: string;
-  accessExpires: string;
+/** A tokens-list row as the panel shows it (the harness's parsers read the same fields). */
+export interface TokenView extends PanelTokenRow {
   refreshExpires: string;
 }
 

@@ -49,7 +49,6 @@ test('setup → run → teardown through the admin panel leave nothing behind an
     const s = readEnv(creds);
     const admin = { CRM_ADMIN_USERNAME: s.CRM_ADMIN_USERNAME!, CRM_ADMIN_PASSWORD: s.CRM_ADMIN_PASSWORD! };
     const env = cleanEnv(admin);
-    const before = await clientNames(await adminPanel(served.url, s)).catch(() => []);
 
     // The first-login gate: refused without the flag, with a line saying what would change.
     const refused = await runCli(['setup', '--base-url', served.url, '--env-path', out, '--reports-dir', dir], { env });
@@ -64,8 +63,10 @@ test('setup → run → teardown through the admin panel leave nothing behind an
     for (const k of ['CRM_CLIENT_ID', 'CRM_CLIENT_SECRET', 'CRM_CLIENT2_ID', 'CRM_CLIENT2_SECRET', 'CRM_CC_CLIENT_ID', 'CRM_CC_CLIENT_SECRET']) expect(made[k], k).toBeTruthy();
     for (const secret of [made.CRM_CLIENT_SECRET!, made.CRM_CC_CLIENT_SECRET!, admin.CRM_ADMIN_PASSWORD]) expect(first.stdout + first.stderr).not.toContain(secret);
 
-    // A foreign client appears between runs: never touched.
+    // Clients setup did not create (serve's own, and a foreign one added now) are never touched.
     const panel = await adminPanel(served.url, s);
+    const before = (await clientNames(panel)).filter((n) => !n.startsWith('crm-conformance-'));
+    expect(before.length).toBeGreaterThan(0);
     await panel.createPasswordClient('someone-elses-client', 'not-ours-secret-123', false);
 
     const second = await runCli(['setup', '--base-url', served.url, '--env-path', out, '--reports-dir', dir], { env });

@@ -131,3 +131,12 @@ test('panel faults: a refused login, a revoke that does nothing and a moved sele
     }
   }
 });
+
+test('setup refuses to run without admin credentials from the environment, and never takes them from flags', async () => {
+  const missing = await runCli(['setup', '--base-url', 'http://127.0.0.1:9'], { env: cleanEnv() });
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('CRM_ADMIN_USERNAME and CRM_ADMIN_PASSWORD');
+  const flag = await runCli(['setup', '--base-url', 'http://127.0.0.1:9', '--admin-password', 'x'], { env: cleanEnv() });
+  expect(flag.code).toBe(2);
+  expect(flag.stderr).toContain('--admin-password is not accepted');
+});

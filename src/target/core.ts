@@ -60,6 +60,8 @@ export interface CoreOptions {
   refreshTtlSeconds: number;
   /** Admin panel: the admin never confirmed a time zone (fresh install), so the first-login gate shows. */
   adminFirstLogin?: boolean;
+  /** Signing keys to use instead of fresh ones (the self-test shares one pair per worker). */
+  keys?: KeyPair;
 }
 
 /** Canary-shaped random value: a scan for CNRY… proves no embedded secret leaked. */
@@ -69,7 +71,7 @@ export function canary(bytes = 12): string {
 
 export class TargetCore {
   readonly faults: ReadonlySet<string>;
-  readonly keys: KeyPair = newKeyPair();
+  readonly keys: KeyPair;
   /** Signing key of the jwt-signed-with-unpublished-key fault: made lazily, never published. */
   private shadowKeys?: KeyPair;
   readonly users = new Map<string, User>();
@@ -84,6 +86,7 @@ export class TargetCore {
 
   constructor(readonly options: CoreOptions) {
     this.faults = new Set(options.faults);
+    this.keys = options.keys ?? newKeyPair();
     const admin: User = { id: '1', userName: 'admin', password: canary(), isAdmin: true };
     this.users.set(admin.id, admin);
     const mk = (name: string, grants: string[], userId?: string): Client => {

@@ -8,6 +8,7 @@ import { readBody, Router, sendSlimHtml, TargetCore, type Ctx, type TargetCreden
 import { registerSuiteCrmV8 } from './dialects/suitecrm/index.js';
 import { seedRecords } from './dialects/suitecrm/resources.js';
 import { checkFaultNames } from './faults/index.js';
+import type { KeyPair } from './jwt.js';
 
 export type TargetMode = 'conformant' | 'faithful';
 
@@ -21,6 +22,7 @@ export interface ReferenceTargetOptions {
   port?: number;
   /** Admin panel: show the first-login time-zone gate to the admin (as a fresh install does). */
   adminFirstLogin?: boolean;
+  keys?: KeyPair;
 }
 
 export interface StartedTarget {
@@ -59,7 +61,14 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   checkFaultNames(faults, opts.profile.dialect);
   const accessTtlSeconds = opts.accessTtlSeconds ?? 2;
   const refreshTtlSeconds = opts.refreshTtlSeconds ?? 4;
-  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds, ...(opts.adminFirstLogin ? { adminFirstLogin: true } : {}) });
+  const core = new TargetCore({
+    profile: opts.profile,
+    faults,
+    accessTtlSeconds,
+    refreshTtlSeconds,
+    ...(opts.keys ? { keys: opts.keys } : {}),
+    ...(opts.adminFirstLogin ? { adminFirstLogin: true } : {}),
+  });
   seedRecords(core);
 
   const router = new Router();

@@ -80,7 +80,7 @@ export const OAUTH2_FAULTS = faults(
   },
   {
     name: 'refresh-token-not-verified',
-    description: 'an undecodable refresh token is honoured as the client\'s latest one',
+    description: 'an undecodable refresh token is honoured with a new session for the client',
     breaks: ['oauth2.errors.bad-refresh-token-rejected', 'oauth2.errors.bad-refresh-token-invalid-grant'],
   },
   {
@@ -138,7 +138,12 @@ export const OAUTH2_FAULTS = faults(
     breaks: ['oauth2.expiry.refresh-token-expires', 'oauth2.expiry.refresh-token-expired-invalid-grant'],
   },
   // --- revocation ---
-  { name: 'admin-revoke-ignored-by-api', description: 'the resource API ignores the admin\'s revoked flag', breaks: ['oauth2.revocation.admin-revokes-access-token'] },
+  {
+    name: 'admin-revoke-ignored-by-api',
+    description: 'the resource API ignores the admin\'s revoked flag',
+    // Deleting a client revokes its tokens through the same flag.
+    breaks: ['oauth2.revocation.admin-revokes-access-token', 'oauth2.revocation.client-deletion-revokes-tokens'],
+  },
   {
     name: 'admin-revoke-ignores-refresh',
     description: 'an admin-revoked token\'s refresh token still works',

@@ -1,4 +1,5 @@
 // Every check the suite knows, for the unit tests that tie checks, spec files and faults together.
+import { ADMIN_PANEL_CHECKS } from './admin.js';
 import { BEARER_CHECKS } from './bearer.js';
 import { CLIENT_AUTH_CHECKS } from './oauth2/client-auth.js';
 import { ERROR_CHECKS } from './oauth2/errors.js';
@@ -30,4 +31,5 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...APIKEY_CHECKS,
   ...SESSION_CHECKS,
   ...BEARER_VENDOR_CHECKS,
+  ...ADMIN_PANEL_CHECKS,
 ];

@@ -12,6 +12,7 @@ export type Requirement =
   | 'second-client'
   | 'admin:revoke-token'
   | 'admin:revoke-client'
+  | 'admin-panel'
   | 'logout'
   | 'jwt-access-tokens'
   | 'public-key'

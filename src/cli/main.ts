@@ -8,12 +8,16 @@ import { TOOL_VERSION } from '../version.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 import { matrixCommand } from './matrix.js';
+import { setupCommand, teardownCommand } from './setup.js';
 
 const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance for CRMs
 
   crm-conformance run      [--base-url URL] [--profile NAME|FILE] [--config FILE] [--max-wait S] [--mode conformant|faithful]
   crm-conformance serve    [--profile NAME] [--mode conformant|faithful] [--fault NAME…] [--port N]
   crm-conformance matrix   [--profiles a,b,…] [--config FILE] [--mode conformant|faithful] [--parallel N]
+  crm-conformance setup    --base-url URL [--accept-admin-timezone-prompt] [--env-path FILE]
+                           create the harness's OAuth2 clients in the admin panel (CRM_ADMIN_USERNAME/PASSWORD)
+  crm-conformance teardown [--base-url URL] [--env-path FILE]   revoke their tokens, then delete them
   crm-conformance checks   list the checks (id, severity, spec references)
   crm-conformance faults   list the reference target's faults and the checks each must break
   crm-conformance profiles list the shipped profiles
@@ -43,6 +47,8 @@ const COMMANDS: Record<string, Command> = {
     }
     return 0;
   },
+  setup: (argv) => setupCommand(argv),
+  teardown: (argv) => teardownCommand(argv),
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -16,6 +16,7 @@ export const SERVE_FLAGS: Record<string, FlagSpec> = {
   'access-ttl': { type: 'number', help: 'access-token lifetime in seconds (default: the profile\'s)' },
   'refresh-ttl': { type: 'number', help: 'refresh-token lifetime in seconds (default: the profile\'s)' },
   hostile: { type: 'string', help: 'a hostile behaviour instead of a working CRM (see docs/robustness.md)' },
+  'admin-first-login': { type: 'boolean', help: 'admin panel: the admin has never confirmed a time zone (a fresh install\'s first-login gate)' },
   'credentials-file': { type: 'string', help: 'where to write the credentials (default .crm-conformance/serve.env)' },
   help: { type: 'boolean', help: 'this help' },
 };
@@ -39,6 +40,7 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
     refreshTtlSeconds: (flags['refresh-ttl'] as number | undefined) ?? profile.lifetimes.refreshSeconds ?? 2_592_000,
     ...(port !== undefined ? { port } : {}),
     ...(flags.hostile ? { hostile: flags.hostile as string } : {}),
+    ...(flags['admin-first-login'] ? { adminFirstLogin: true } : {}),
   });
   const file = path.resolve((flags['credentials-file'] as string | undefined) ?? '.crm-conformance/serve.env');
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -78,6 +80,9 @@ export function referenceEnv(target: StartedTarget, profile: Profile, publicKey:
     CRM_CC_CLIENT_ID: c.ccClient.id,
     CRM_CC_CLIENT_SECRET: c.ccClient.secret,
     CRM_REFERENCE_ADMIN_SECRET: target.adminSecret,
+    // The admin panel's administrator (the same account as the API user here).
+    CRM_ADMIN_USERNAME: c.username,
+    CRM_ADMIN_PASSWORD: c.password,
     CRM_JWT_PUBLIC_KEY: publicKey,
     CRM_ACCESS_TOKEN_TTL: String(target.accessTtlSeconds),
     CRM_REFRESH_TOKEN_TTL: String(target.refreshTtlSeconds),

@@ -15,6 +15,8 @@ export const CREDENTIAL_VARS = {
   jwtPublicKey: 'CRM_JWT_PUBLIC_KEY',
   apiKey: 'CRM_API_KEY',
   redirectUri: 'CRM_REDIRECT_URI',
+  adminUsername: 'CRM_ADMIN_USERNAME',
+  adminPassword: 'CRM_ADMIN_PASSWORD',
 } as const;
 
 const pair = (env: NodeJS.ProcessEnv, id: string, secret: string) =>
@@ -35,6 +37,7 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
   if (env[v.redirectUri]) creds.redirectUri = env[v.redirectUri]!;
   registerCredentials(creds, registry);
   registry.register(env[v.referenceAdminSecret], 'admin_secret');
+  registry.register(env[v.adminPassword], 'password');
   return creds;
 }
 

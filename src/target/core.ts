@@ -62,6 +62,8 @@ export interface CoreOptions {
   faults: readonly string[];
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Admin panel: the admin never confirmed a time zone (fresh install), so the first-login gate shows. */
+  adminFirstLogin?: boolean;
   /** Signing keys to use instead of fresh ones (the self-test shares one pair per worker). */
   keys?: KeyPair;
 }

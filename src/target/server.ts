@@ -24,6 +24,8 @@ export interface ReferenceTargetOptions {
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
   port?: number;
+  /** Admin panel: show the first-login time-zone gate to the admin (as a fresh install does). */
+  adminFirstLogin?: boolean;
   keys?: KeyPair;
   /** Hostile mode (src/target/hostile.ts): breaks the transport for every check, by design. */
   hostile?: string;
@@ -70,7 +72,14 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   checkFaultNames(faults, opts.profile.dialect);
   const accessTtlSeconds = opts.accessTtlSeconds ?? 2;
   const refreshTtlSeconds = opts.refreshTtlSeconds ?? 4;
-  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds, ...(opts.keys ? { keys: opts.keys } : {}) });
+  const core = new TargetCore({
+    profile: opts.profile,
+    faults,
+    accessTtlSeconds,
+    refreshTtlSeconds,
+    ...(opts.keys ? { keys: opts.keys } : {}),
+    ...(opts.adminFirstLogin ? { adminFirstLogin: true } : {}),
+  });
   seedRecords(core);
 
   const router = new Router();

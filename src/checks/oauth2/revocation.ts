@@ -7,7 +7,8 @@ export interface BeforeAfter {
   after: Exchange;
 }
 
-function afterRefused(e: BeforeAfter, what: string): Outcome {
+/** The token worked before (else a note) and is refused with 401 after. */
+export function afterRefused(e: BeforeAfter, what: string): Outcome {
   return all(
     accessRefused(e.after, what, [401]),
     pass(isSuccess(e.before) ? undefined : `the token was already refused before: ${describe(e.before)}`),

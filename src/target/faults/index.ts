@@ -1,5 +1,6 @@
 // The fault registry: one file per area, concatenated here.
 import { ConfigError } from '../../config/errors.js';
+import { ADMIN_PANEL_FAULTS } from './admin-panel.js';
 import { BEARER_FAULTS } from './bearer.js';
 import { FLEXIE_FAULTS, GRANT_OFFER_FAULTS, SUGAR_FAULTS } from './dialects.js';
 import { OAUTH2_FAULTS } from './oauth2.js';
@@ -12,7 +13,7 @@ export const SUITECRM_CORE_DIALECTS: readonly string[] = ['suitecrm-v8', 'suitec
 
 const dialectsOf = (f: FaultDef): readonly string[] => f.dialects ?? SUITECRM_CORE_DIALECTS;
 
-export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...GRANT_OFFER_FAULTS, ...SUGAR_FAULTS, ...FLEXIE_FAULTS];
+export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...GRANT_OFFER_FAULTS, ...SUGAR_FAULTS, ...FLEXIE_FAULTS, ...ADMIN_PANEL_FAULTS];
 
 const byName = new Map(ALL_FAULTS.map((f) => [f.name, f]));
 if (byName.size !== ALL_FAULTS.length) throw new Error('duplicate fault name in the registry');

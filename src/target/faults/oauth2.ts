@@ -138,7 +138,16 @@ export const OAUTH2_FAULTS = faults(
     breaks: ['oauth2.expiry.refresh-token-expires', 'oauth2.expiry.refresh-token-expired-invalid-grant'],
   },
   // --- revocation ---
-  { name: 'admin-revoke-ignored-by-api', description: 'the resource API ignores the admin\'s revoked flag', breaks: ['oauth2.revocation.admin-revokes-access-token', 'oauth2.revocation.client-revoke-kills-tokens'] },
+  {
+    name: 'admin-revoke-ignored-by-api',
+    description: 'the resource API ignores the admin\'s revoked flag',
+    // Revoking or deleting a client revokes its tokens through the same flag.
+    breaks: [
+      'oauth2.revocation.admin-revokes-access-token',
+      'oauth2.revocation.client-revoke-kills-tokens',
+      'oauth2.revocation.client-deletion-revokes-tokens',
+    ],
+  },
   {
     name: 'admin-revoke-ignores-refresh',
     description: 'an admin-revoked token\'s refresh token still works',

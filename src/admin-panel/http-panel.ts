@@ -1,0 +1,151 @@
+// The admin panel over plain HTTP (form posts with the session cookie, as the facts say a replay
+// works): cheap enough for checks in every self-test project. Tolerant: it reports what happened
+// and leaves judging to the checks.
+import type { Exchange } from '../checks/types.js';
+import type { HttpClient } from '../client/http.js';
+import { profilePath, type Profile } from '../profile/profile.js';
+import type { SecretRegistry } from '../redact/secrets.js';
+import { cookieAttributes, PANEL, splitSetCookie, type PanelTokenRow } from './suitecrm.js';
+
+export class PanelError extends Error {}
+
+type Fields = [string, string][];
+
+function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([a-zA-Z_:-]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) out[m[1]!.toLowerCase()] = decode(m[3] ?? m[4] ?? m[5] ?? '');
+  return out;
+}
+
+function decode(s: string): string {
+  return s.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+const text = (s: string) => decode(s.replace(/<[^>]*>/g, '')).trim();
+
+/** Hidden inputs of the form with this id (what a browser would submit besides the visible fields). */
+export function hiddenFields(html: string, formId: string): Fields {
+  const m = new RegExp(`<form[^>]*\\bid=["']${formId}["'][^>]*>([\\s\\S]*?)</form>`, 'i').exec(html);
+  if (!m) return [];
+  return [...m[1]!.matchAll(/<input\b[^>]*>/gi)].map((t) => attrs(t[0])).filter((a) => a.type === 'hidden' && a.name).map((a) => [a.name!, a.value ?? '']);
+}
+
+function cell(row: string, field: string): string | undefined {
+  const m = new RegExp(`<td[^>]*\\bfield=["']${field}["'][^>]*>([\\s\\S]*?)</td>`, 'i').exec(row);
+  return m ? m[1] : undefined;
+}
+
+/** Token rows of a list page; undefined when the page has no recognisable tokens table. */
+export function parseTokenRows(html: string): PanelTokenRow[] | undefined {
+  const out: PanelTokenRow[] = [];
+  for (const tr of html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
+    const row = tr[1]!;
+    const box = /<input\b[^>]*name=["']mass\[\]["'][^>]*>/i.exec(row);
+    if (!box) continue;
+    const client = cell(row, 'oauth2client_name');
+    if (client === undefined) return undefined;
+    out.push({
+      rowId: attrs(box[0]).value ?? '',
+      clientName: text(client),
+      userName: text(cell(row, 'assigned_user_name') ?? ''),
+      revoked: /\bchecked\b/i.test(cell(row, 'token_is_revoked') ?? ''),
+      created: text(cell(row, 'date_entered') ?? ''),
+      accessExpires: text(cell(row, 'access_token_expires') ?? ''),
+    });
+  }
+  return out;
+}
+
+export class HttpPanel {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    readonly http: HttpClient,
+    private readonly profile: Profile,
+    private readonly secrets: SecretRegistry,
+  ) {}
+
+  private path(url: string): string {
+    return profilePath(this.profile, `/${url}`);
+  }
+
+  private keep(ex: Exchange): Exchange {
+    for (const c of splitSetCookie(ex.response?.headers['set-cookie'])) {
+      const { name, value } = cookieAttributes(c);
+      if (name === PANEL.sessionCookie) this.secrets.register(value, 'cookie');
+      this.cookies.set(name, value);
+    }
+    return ex;
+  }
+
+  private cookieHeader(): Record<string, string> {
+    return this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
+  }
+
+  get(url: string): Promise<Exchange> {
+    return this.http.send(this.path(url), { headers: this.cookieHeader() }).then((ex) => this.keep(ex));
+  }
+
+  post(url: string, fields: Fields, headers: Record<string, string> = {}): Promise<Exchange> {
+    const body = fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+    return this.http
+      .send(this.path(url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.cookieHeader(), ...headers }, body })
+      .then((ex) => this.keep(ex));
+  }
+
+  /** The login page then the minimal Authenticate POST; returns that POST (its Set-Cookie, its redirect). */
+  async login(username: string, password: string): Promise<Exchange> {
+    await this.get(PANEL.login);
+    return this.post('index.php', [
+      ['module', 'Users'],
+      ['action', 'Authenticate'],
+      ['user_name', username],
+      ['username_password', password],
+    ]);
+  }
+
+  /** Passes the first-login time-zone gate if it shows (only for targets the harness owns). */
+  async passTimezoneGate(html: string): Promise<boolean> {
+    if (!/action=["'][^"']*SaveTimezone/i.test(html)) return false;
+    const m = /<form[^>]*action=["']([^"']*SaveTimezone[^"']*)["'][^>]*>([\s\S]*?)<\/form>/i.exec(html)!;
+    const fields = [...m[2]!.matchAll(/<input\b[^>]*>/gi)].map((t) => attrs(t[0])).filter((a) => a.type === 'hidden' && a.name).map((a): [string, string] => [a.name!, a.value ?? '']);
+    await this.post(decode(m[1]!), [...fields, ['timezone', 'UTC']]);
+    return true;
+  }
+
+  /** GET a panel page, passing the gate once when allowed. */
+  async page(url: string, acceptGate: boolean): Promise<Exchange> {
+    const ex = await this.get(url);
+    if (acceptGate && (await this.passTimezoneGate(ex.response?.text ?? ''))) return this.get(url);
+    return ex;
+  }
+
+  /** Creates a password client the way its form does; returns the new id (from the redirect) or undefined. */
+  async createPasswordClient(name: string, secret: string, acceptGate: boolean): Promise<{ exchange: Exchange; id?: string }> {
+    const form = await this.page(PANEL.newPasswordClient, acceptGate);
+    const hidden = hiddenFields(form.response?.text ?? '', 'EditPassword').filter(([k]) => k !== 'is_confidential');
+    const exchange = await this.post('index.php', [...hidden, ['name', name], ['new_secret', secret], ['is_confidential', '0'], ['is_confidential', '1']]);
+    const id = /[?&]record=([^&]+)/.exec(exchange.response?.headers.location ?? '')?.[1];
+    return { exchange, ...(id ? { id: decodeURIComponent(id) } : {}) };
+  }
+
+  async deleteClient(id: string): Promise<Exchange> {
+    const detail = await this.get(PANEL.clientDetail(id));
+    const hidden = hiddenFields(detail.response?.text ?? '', 'formDetailView');
+    return this.post('index.php', hidden.length ? hidden : [['module', 'OAuth2Clients'], ['action', 'Delete'], ['record', id]]);
+  }
+
+  async tokenRows(): Promise<PanelTokenRow[] | undefined> {
+    const ex = await this.get(PANEL.unrevokedTokens);
+    return parseTokenRows(ex.response?.text ?? '');
+  }
+
+  /** The bulk "Revoke tokens" POST for these row ids (never select_entire_list). */
+  async revokeRows(rowIds: readonly string[]): Promise<Exchange> {
+    const list = await this.get(PANEL.unrevokedTokens);
+    const hidden = hiddenFields(list.response?.text ?? '', 'MassUpdate').filter(([k]) => k !== 'select_entire_list');
+    const base: Fields = hidden.length ? hidden : [['module', 'OAuth2Tokens'], ['action', 'MassUpdate'], ['massupdate', 'true']];
+    return this.post('index.php?module=OAuth2Tokens&action=RevokeTokens', [...base, ['select_entire_list', '0'], ...rowIds.map((id): [string, string] => ['mass[]', id])]);
+  }
+
+}

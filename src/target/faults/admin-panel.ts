@@ -1,0 +1,42 @@
+import { faults } from './types.js';
+
+const UI = 'suitecrm-7.14-admin-ui.md';
+const PANEL_CHECKS = ['admin.session-cookie-httponly', 'admin.csrf-protection', 'oauth2.revocation.client-deletion-revokes-tokens'];
+
+/** The SuiteCRM admin panel (OAuth2 Clients and Tokens). Panel faults that no check judges
+ * (breaks: []) are steps the automation must notice: test/cli/admin-panel.test.ts drives them. */
+export const ADMIN_PANEL_FAULTS = faults(
+  {
+    name: 'admin-session-cookie-not-httponly',
+    description: 'the PHPSESSID session cookie of the admin panel is not HttpOnly',
+    breaks: ['admin.session-cookie-httponly'],
+    observed: `${UI} §1`,
+  },
+  {
+    name: 'admin-no-csrf-token',
+    description: 'admin panel forms carry no anti-CSRF token; a cross-origin POST with the session cookie is obeyed (SameSite=Lax only)',
+    breaks: ['admin.csrf-protection'],
+    observed: `${UI} (header, §4)`,
+  },
+  {
+    name: 'admin-client-delete-keeps-tokens',
+    description: 'deleting an OAuth2 client orphans its token rows and leaves its access tokens working',
+    breaks: ['oauth2.revocation.client-deletion-revokes-tokens'],
+    observed: `${UI} §5`,
+  },
+  {
+    name: 'admin-login-fails',
+    description: 'the admin login page refuses valid credentials ("You must specify a valid username and password.")',
+    breaks: PANEL_CHECKS,
+  },
+  {
+    name: 'admin-revoke-silently-ignored',
+    description: 'the bulk "Revoke tokens" POST redirects back to the list as usual but revokes nothing',
+    breaks: [],
+  },
+  {
+    name: 'admin-tokens-list-selector-moved',
+    description: 'the tokens list renders the Client column as td[field=client_name] instead of td[field=oauth2client_name]',
+    breaks: [],
+  },
+);

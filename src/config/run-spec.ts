@@ -1,6 +1,7 @@
 // What one Playwright run is asked to do. The CLI writes it to the environment of the Playwright
 // process; playwright.config.ts and the fixtures read it. Never holds a secret.
 import { DEFAULT_REPORTS_DIR } from '../paths.js';
+import type { BaselineEntry } from '../report/baseline.js';
 import type { TargetMode } from '../target/server.js';
 
 export const RUN_ENV = 'CRM_CONFORMANCE_RUN';
@@ -23,6 +24,10 @@ export interface RunSpec {
   reportsDir: string;
   workers?: number;
   httpTimeoutMs?: number;
+  /** Accepted failures (run --baseline FILE): marked in every report, they do not fail the run. */
+  baseline?: BaselineEntry[];
+  /** run --shard i/n: this run is one part; a blob report is written for `crm-conformance merge`. */
+  shard?: { current: number; total: number };
 }
 
 export const DEFAULT_RUN: RunSpec = {

@@ -4,7 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import type { Severity } from '../checks/types.js';
+import { runSpecFromEnv } from '../config/run-spec.js';
 import { maskShapes } from '../redact/secrets.js';
+import { applyBaseline } from './baseline.js';
+import { toSarif } from './sarif.js';
 import { TOOL_VERSION } from '../version.js';
 import { summarize, type CheckResult, type ConformanceReport, type TargetInfo } from './model.js';
 
@@ -17,6 +20,8 @@ export interface ProjectMeta {
 interface Options {
   outputFile?: string;
   faultsFile?: string;
+  /** SARIF 2.1.0 for the failing checks (default: conformance.sarif beside outputFile). */
+  sarifFile?: string;
 }
 
 export interface FaultRow {
@@ -101,7 +106,7 @@ export default class ConformanceReporter implements Reporter {
       const list = [...checks.values()].sort((a, b) => a.id.localeCompare(b.id));
       if (meta.selfTest) rows.push(faultRow(meta.selfTest, list));
       else if (this.options.outputFile) {
-        const report: ConformanceReport = {
+        const plain: ConformanceReport = {
           tool: { name: 'crm-conformance', version: TOOL_VERSION },
           target: meta.target ?? { kind: 'embedded', baseUrl: 'embedded', profile: name },
           startedAt: this.startedAt.toISOString(),
@@ -109,7 +114,10 @@ export default class ConformanceReporter implements Reporter {
           summary: summarize(list),
           checks: list,
         };
+        const baseline = runSpecFromEnv().baseline;
+        const report = baseline ? applyBaseline(plain, { entries: baseline }) : plain;
         write(this.options.outputFile, report);
+        write(this.options.sarifFile ?? sarifBeside(this.options.outputFile), toSarif(report));
       }
     }
     if (this.options.faultsFile && rows.length) write(this.options.faultsFile, rows);
@@ -134,7 +142,11 @@ export function faultRow(st: NonNullable<ProjectMeta['selfTest']>, checks: reado
   };
 }
 
-function write(file: string, value: unknown): void {
+export function sarifBeside(conformanceFile: string): string {
+  return path.join(path.dirname(conformanceFile), 'conformance.sarif');
+}
+
+export function write(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }

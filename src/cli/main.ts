@@ -7,11 +7,16 @@ import { ALL_FAULTS } from '../target/faults/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
+import { baselineCommand, compareCommand } from './compare.js';
+import { mergeCommand } from './merge.js';
 
 const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance for CRMs
 
   crm-conformance run      [--base-url URL] [--profile NAME|FILE] [--config FILE] [--max-wait S] [--mode conformant|faithful]
   crm-conformance serve    [--profile NAME] [--mode conformant|faithful] [--fault NAME…] [--port N]
+  crm-conformance compare  <before.json> <after.json> [--baseline FILE]: the upgrade gate (exit 1 on a regression)
+  crm-conformance baseline <conformance.json> > baseline.json: accept a report's failures
+  crm-conformance merge    <dir>: merge the outputs of \`run --shard i/n\` into one report
   crm-conformance checks   list the checks (id, severity, spec references)
   crm-conformance faults   list the reference target's faults and the checks each must break
   crm-conformance profiles list the shipped profiles
@@ -40,6 +45,9 @@ const COMMANDS: Record<string, Command> = {
     }
     return 0;
   },
+  compare: (argv) => compareCommand(argv),
+  baseline: baselineCommand,
+  merge: mergeCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

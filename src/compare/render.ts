@@ -35,7 +35,8 @@ export function renderConsole(c: Comparison): string {
   return `${lines.join('\n')}\n`;
 }
 
-const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** One Markdown table cell: no pipes, no newlines, no raw HTML. */
+const md = (s: string) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
 
 function refsMarkdown(refs: readonly string[]): string {
   return refs.map((r) => (specLink(r) ? `[${md(r)}](${specLink(r)})` : md(r))).join(', ');

@@ -7,10 +7,11 @@ import type { ConformanceReport, Verdict } from '../../src/report/model.js';
 import { faultDef } from '../../src/target/faults/index.js';
 import { runCli, type CliResult } from './cli.js';
 
-/** The gate tests leave out the expiry checks: they wait on the clock (slow) and their 250 ms
- * margin is not met on a loaded machine; the other checks exercise compare/baseline/merge alike. */
-export const SCOPE = ['--grep', String.raw`^(?!.*oauth2\.expiry\.)`];
-export const inScope = (id: string) => !id.startsWith('oauth2.expiry.');
+/** The gate tests run the bearer and token-error checks only: each suite run costs minutes on a
+ * loaded machine, and these areas hold most of SuiteCRM's departures (the expiry checks also wait
+ * on the clock, with a 250 ms margin a loaded machine does not always meet). */
+export const SCOPE = ['--grep', String.raw`(bearer|oauth2\.errors)\.`];
+export const inScope = (id: string) => id.startsWith('bearer.') || id.startsWith('oauth2.errors.');
 
 export const FAITHFUL_FAULTS = loadProfile('suitecrm-7.14').faithful!.faults;
 
@@ -29,8 +30,8 @@ export function verdicts(r: ConformanceReport): Record<string, Verdict> {
 
 /** A CLI run of the suite (minutes under load: a long leash). */
 export async function runSuite(dir: string, ...args: string[]): Promise<CliResult> {
-  const r = await runCli(['run', '--reports-dir', dir, ...SCOPE, ...args], { timeoutMs: 480_000 });
-  expect(r.code === 0 || r.code === 1, r.stderr).toBe(true);
+  const r = await runCli(['run', '--reports-dir', dir, ...SCOPE, ...args], { timeoutMs: 900_000 });
+  expect(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`).toBe(true);
   return r;
 }
 

@@ -71,7 +71,6 @@ export function toSarif(report: ConformanceReport): Record<string, unknown> {
           driver: {
             name: 'crm-conformance',
             version: TOOL_VERSION,
-            informationUri: 'https://www.rfc-editor.org/rfc/rfc6749',
             rules,
           },
         },

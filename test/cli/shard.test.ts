@@ -16,8 +16,9 @@ const merged = path.join(root, 'merged');
 let shardRuns: CliResult[] = [];
 let mergeRun: CliResult;
 
-// One worker for the file: its tests share the runs made once in beforeAll.
-test.describe.configure({ mode: 'default' });
+// One worker for the file: its tests share the runs made once in beforeAll. Serial, so that a
+// failure does not start a new worker that would make every run again.
+test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(2_400_000);

@@ -20,8 +20,9 @@ const removed = FAITHFUL_FAULTS.find((f) => {
 })!;
 let fewerRun: { code: number | null; stdout: string };
 
-// One worker for the file: its tests share the runs made once in beforeAll.
-test.describe.configure({ mode: 'default' });
+// One worker for the file: its tests share the runs made once in beforeAll. Serial, so that a
+// failure does not start a new worker that would make every run again.
+test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(2_400_000);

@@ -28,6 +28,8 @@ export default defineConfig<object, RunOptions>({
     ['html', { outputFolder: path.join(reports, 'html'), open: 'never' }],
     ['junit', { outputFile: path.join(reports, 'junit.xml') }],
     ['./src/report/conformance-reporter.ts', { outputFile: path.join(reports, 'conformance.json') }],
+    // A shard (run --shard i/n) also leaves a blob report for `crm-conformance merge`.
+    ...(run.shard ? [['blob', { outputDir: path.join(reports, 'blob'), fileName: `report-${run.shard.current}-of-${run.shard.total}.zip` }] as const] : []),
   ],
   use: {
     trace: 'off',

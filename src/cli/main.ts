@@ -9,6 +9,8 @@ import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 import { matrixCommand } from './matrix.js';
 import { setupCommand, teardownCommand } from './setup.js';
+import { baselineCommand, compareCommand } from './compare.js';
+import { mergeCommand } from './merge.js';
 
 const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance for CRMs
 
@@ -18,6 +20,9 @@ const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance
   crm-conformance setup    --base-url URL [--accept-admin-timezone-prompt] [--env-path FILE]
                            create the harness's OAuth2 clients in the admin panel (CRM_ADMIN_USERNAME/PASSWORD)
   crm-conformance teardown [--base-url URL] [--env-path FILE]   revoke their tokens, then delete them
+  crm-conformance compare  <before.json> <after.json> [--baseline FILE]: the upgrade gate (exit 1 on a regression)
+  crm-conformance baseline <conformance.json> > baseline.json: accept a report's failures
+  crm-conformance merge    <dir>: merge the outputs of \`run --shard i/n\` into one report
   crm-conformance checks   list the checks (id, severity, spec references)
   crm-conformance faults   list the reference target's faults and the checks each must break
   crm-conformance profiles list the shipped profiles
@@ -49,6 +54,9 @@ const COMMANDS: Record<string, Command> = {
   },
   setup: (argv) => setupCommand(argv),
   teardown: (argv) => teardownCommand(argv),
+  compare: (argv) => compareCommand(argv),
+  baseline: baselineCommand,
+  merge: mergeCommand,
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -10,7 +10,9 @@ import { ConfigError } from '../config/errors.js';
 import { RUN_ENV, type RunSpec } from '../config/run-spec.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { loadProfile, type Profile } from '../profile/profile.js';
+import { loadBaseline } from '../report/baseline.js';
 import { exitCodeOf, type ConformanceReport } from '../report/model.js';
+import { ALL_CHECKS } from '../checks/catalog.js';
 import { scanForSecrets } from '../redact/scan.js';
 import { secrets } from '../redact/secrets.js';
 import { validate } from '../schema/validate.js';
@@ -46,6 +48,8 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   'retry-after-max': { type: 'number', help: 'longest total Retry-After wait honoured per request, seconds (default 5)' },
   'preflight-timeout': { type: 'number', help: 'timeout of each preflight request, ms (default 5000)' },
   hostile: { type: 'string', help: 'embedded target only: a hostile behaviour (docs/robustness.md), served in-process and tested as a URL' },
+  baseline: { type: 'string', help: 'accepted failures (schemas/baseline.schema.json): reported as accepted, they do not fail the run' },
+  shard: { type: 'string', help: 'i/n: run only part i of n (merge the parts with `crm-conformance merge`)' },
   debug: { type: 'boolean', help: 'show stack traces of unexpected errors' },
   help: { type: 'boolean', help: 'this help' },
 };
@@ -106,6 +110,8 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
     reportsDir,
     ...((flags.workers ?? cfg.workers) ? { workers: (flags.workers as number) ?? cfg.workers } : {}),
     http: httpOptions(flags, cfg),
+    ...(str(flags.baseline) ? { baseline: baselineEntries(path.resolve(str(flags.baseline)!)) } : {}),
+    ...(str(flags.shard) ? { shard: parseShard(str(flags.shard)!) } : {}),
   };
   let container: ContainerTarget | undefined;
   let served: StartedTarget | undefined;
@@ -174,7 +180,7 @@ async function preflightAndRun(run: RunSpec, profile: Profile, env: NodeJS.Proce
     await preflight(run.target.baseUrl, profile, creds, env, preflightMs);
   }
 
-  const code = await playwright(run, env, str(flags.grep));
+  const code = await playwright(run, env, str(flags.grep), run.shard);
   const reportFile = path.join(reportsDir, 'conformance.json');
   if (!existsSync(reportFile)) throw new ConfigError(`the run produced no ${reportFile} (Playwright exited with ${code})`);
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport;
@@ -185,21 +191,51 @@ async function preflightAndRun(run: RunSpec, profile: Profile, env: NodeJS.Proce
   if (leaks.length) {
     throw new ConfigError(`secret material found in the reports (${leaks.length}× ${leaks[0]!.kind} in ${path.relative(process.cwd(), leaks[0]!.file)}): this is a bug of crm-conformance; the reports must not be shared`);
   }
+  printSummary(report, reportsDir, 'conformance.json, conformance.sarif, junit.xml, html/index.html' + (run.shard ? `, blob/ (shard ${run.shard.current}/${run.shard.total}: merge with \`crm-conformance merge\`)` : ''));
+  return exitCodeOf(report);
+}
+
+/** The closing lines of run and merge: counts, baseline states, where the reports are. */
+export function printSummary(report: ConformanceReport, reportsDir: string, files: string): void {
   const s = report.summary;
   process.stdout.write(
     `\n${s.total} checks: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped` +
       (s.failed ? ` (${Object.entries(s.failedBySeverity ?? {}).map(([k, n]) => `${n} ${k}`).join(', ')})` : '') +
-      `\nreports: ${path.relative(process.cwd(), reportsDir) || '.'}/conformance.json, junit.xml, html/index.html\n`,
+      (report.baseline ? `\nbaseline: ${s.accepted ?? 0} failure(s) accepted, ${s.stale ?? 0} stale entr${s.stale === 1 ? 'y' : 'ies'}` : '') +
+      `\nreports: ${path.relative(process.cwd(), reportsDir) || '.'}/${files}\n`,
   );
-  return exitCodeOf(report);
+}
+
+/** The baseline's entries; a check id the catalog does not know is most likely a typo. */
+function baselineEntries(file: string) {
+  const { entries } = loadBaseline(file);
+  const known = new Set(ALL_CHECKS.map((c) => c.id));
+  const unknown = entries.find((e) => !known.has(e.checkId));
+  if (unknown) throw new ConfigError(`baseline ${file} names unknown check "${unknown.checkId}" (see \`crm-conformance checks\`)`);
+  return entries;
+}
+
+export function parseShard(value: string): { current: number; total: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const current = Number(m?.[1]);
+  const total = Number(m?.[2]);
+  if (!m || current < 1 || total < 1 || current > total) throw new ConfigError(`--shard must be i/n with 1 ≤ i ≤ n, got "${value}"`);
+  return { current, total };
 }
 
 /** Runs the suite in a Playwright child process; the RunSpec travels in the environment. */
-function playwright(run: RunSpec, env: NodeJS.ProcessEnv, grep?: string): Promise<number> {
-  for (const p of ['conformance.json', 'junit.xml', 'html', 'test-results']) rmSync(path.join(run.reportsDir, p), { recursive: true, force: true });
+function playwright(run: RunSpec, env: NodeJS.ProcessEnv, grep?: string, shard?: RunSpec['shard']): Promise<number> {
+  for (const p of ['conformance.json', 'conformance.sarif', 'junit.xml', 'html', 'test-results', 'blob']) rmSync(path.join(run.reportsDir, p), { recursive: true, force: true });
   const require = createRequire(import.meta.url);
   const cli = require.resolve('@playwright/test/cli');
-  const args = [cli, 'test', '--config', path.join(PROJECT_ROOT, 'playwright.config.ts'), ...(grep ? ['--grep', grep] : [])];
+  const args = [
+    cli,
+    'test',
+    '--config',
+    path.join(PROJECT_ROOT, 'playwright.config.ts'),
+    ...(grep ? ['--grep', grep] : []),
+    ...(shard ? ['--shard', `${shard.current}/${shard.total}`] : []),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,

@@ -2,6 +2,7 @@
 // process; playwright.config.ts and the fixtures read it. Never holds a secret.
 import { DEFAULT_REPORTS_DIR } from '../paths.js';
 import type { HttpOptions } from '../client/http.js';
+import type { BaselineEntry } from '../report/baseline.js';
 import type { TargetMode } from '../target/server.js';
 
 export const RUN_ENV = 'CRM_CONFORMANCE_RUN';
@@ -30,6 +31,10 @@ export interface RunSpec {
   httpTimeoutMs?: number;
   /** Timeouts, body limit and retry policy of every exchange (src/client/http.ts DEFAULT_HTTP). */
   http?: Partial<HttpOptions>;
+  /** Accepted failures (run --baseline FILE): marked in every report, they do not fail the run. */
+  baseline?: BaselineEntry[];
+  /** run --shard i/n: this run is one part; a blob report is written for `crm-conformance merge`. */
+  shard?: { current: number; total: number };
 }
 
 /** The HTTP options a run asks for (unset members keep DEFAULT_HTTP). */

@@ -4,7 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import type { Severity } from '../checks/types.js';
+import { runSpecFromEnv } from '../config/run-spec.js';
 import { maskShapes } from '../redact/secrets.js';
+import { applyBaseline } from './baseline.js';
+import { toSarif } from './sarif.js';
 import { TOOL_VERSION } from '../version.js';
 import { summarize, type CheckResult, type ConformanceReport, type TargetInfo } from './model.js';
 
@@ -25,6 +28,8 @@ export interface SelfTestEntry {
 interface Options {
   outputFile?: string;
   faultsFile?: string;
+  /** SARIF 2.1.0 for the failing checks (default: conformance.sarif beside outputFile). */
+  sarifFile?: string;
 }
 
 export interface FaultRow {
@@ -132,7 +137,7 @@ export default class ConformanceReporter implements Reporter {
         }
       } else if (meta.selfTest) rows.push(faultRow(meta.selfTest, list));
       else if (this.options.outputFile) {
-        const report: ConformanceReport = {
+        const plain: ConformanceReport = {
           tool: { name: 'crm-conformance', version: TOOL_VERSION },
           target: meta.target ?? { kind: 'embedded', baseUrl: 'embedded', profile: name },
           startedAt: this.startedAt.toISOString(),
@@ -140,7 +145,10 @@ export default class ConformanceReporter implements Reporter {
           summary: summarize(list),
           checks: list,
         };
+        const baseline = runSpecFromEnv().baseline;
+        const report = baseline ? applyBaseline(plain, { entries: baseline }) : plain;
         write(this.options.outputFile, report);
+        write(this.options.sarifFile ?? sarifBeside(this.options.outputFile), toSarif(report));
       }
     }
     if (this.options.faultsFile && rows.length) write(this.options.faultsFile, rows);
@@ -167,7 +175,11 @@ export function faultRow(st: SelfTestEntry, checks: readonly CheckResult[], prof
   };
 }
 
-function write(file: string, value: unknown): void {
+export function sarifBeside(conformanceFile: string): string {
+  return path.join(path.dirname(conformanceFile), 'conformance.sarif');
+}
+
+export function write(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }

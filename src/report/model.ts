@@ -4,6 +4,10 @@ import type { Severity } from '../checks/types.js';
 
 export type Verdict = 'pass' | 'fail' | 'skip';
 
+/** How a baseline (accepted-failures file, src/report/baseline.ts) judged a check: 'accepted'
+ * failures do not fail the run; 'stale' entries (the check passes now, or the entry expired) should go. */
+export type BaselineState = 'accepted' | 'stale';
+
 export interface CheckResult {
   id: string;
   title: string;
@@ -14,6 +18,9 @@ export interface CheckResult {
   reason?: string;
   notes?: string[];
   durationMs?: number;
+  /** Only when a baseline was applied and names this check; the verdict itself never changes. */
+  baseline?: BaselineState;
+  baselineNote?: string;
 }
 
 export interface TargetInfo {
@@ -35,25 +42,38 @@ export interface ConformanceReport {
     failed: number;
     skipped: number;
     failedBySeverity?: Partial<Record<Severity, number>>;
+    /** Failures accepted by the baseline, and stale baseline entries (only when a baseline was applied). */
+    accepted?: number;
+    stale?: number;
   };
   checks: CheckResult[];
+  /** The baseline applied to this run, if any. */
+  baseline?: { entries: number; accepted: number; stale: number };
 }
 
 export function summarize(checks: readonly CheckResult[]): ConformanceReport['summary'] {
   const failedBySeverity: Partial<Record<Severity, number>> = {};
   for (const c of checks) if (c.verdict === 'fail') failedBySeverity[c.severity] = (failedBySeverity[c.severity] ?? 0) + 1;
+  const accepted = checks.filter((c) => c.baseline === 'accepted').length;
+  const stale = checks.filter((c) => c.baseline === 'stale').length;
   return {
     total: checks.length,
     passed: checks.filter((c) => c.verdict === 'pass').length,
     failed: checks.filter((c) => c.verdict === 'fail').length,
     skipped: checks.filter((c) => c.verdict === 'skip').length,
     failedBySeverity,
+    ...(accepted || stale ? { accepted, stale } : {}),
   };
+}
+
+/** A failure that fails the run: must/should, and not accepted by a baseline. */
+export function isBlocking(c: CheckResult): boolean {
+  return c.verdict === 'fail' && c.severity !== 'advisory' && c.baseline !== 'accepted';
 }
 
 /** 0 when every check passed or was skipped, 1 when a must/should check failed. Advisory
  * failures are findings about the deployment (e.g. the password grant is offered at all): they
- * are reported everywhere but do not fail the run. */
+ * are reported everywhere but do not fail the run; nor do failures a baseline accepts. */
 export function exitCodeOf(report: ConformanceReport): 0 | 1 {
-  return report.checks.some((c) => c.verdict === 'fail' && c.severity !== 'advisory') ? 1 : 0;
+  return report.checks.some(isBlocking) ? 1 : 0;
 }

@@ -1,0 +1,72 @@
+// `crm-conformance compare <before.json> <after.json>`: the upgrade gate (exit 1 on a regression),
+// and `crm-conformance baseline <conformance.json>`: a baseline accepting a report's failures.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { compareReports } from '../compare/compare.js';
+import { renderConsole, renderHtml, renderMarkdown } from '../compare/render.js';
+import { ConfigError } from '../config/errors.js';
+import { applyBaseline, baselineFromReport, loadBaseline } from '../report/baseline.js';
+import { readReport } from '../report/read.js';
+import { helpText, parseArgs, type FlagSpec } from './args.js';
+
+const COMPARE_FLAGS: Record<string, FlagSpec> = {
+  baseline: { type: 'string', help: 'accepted failures (schemas/baseline.schema.json), applied to the after report' },
+  'reports-dir': { type: 'string', help: 'where compare.md and compare.html go (default ./reports)' },
+  markdown: { type: 'string', help: 'Markdown summary file (default <reports-dir>/compare.md); also appended to $GITHUB_STEP_SUMMARY when set' },
+  html: { type: 'string', help: 'HTML page (default <reports-dir>/compare.html)' },
+  help: { type: 'boolean', help: 'this help' },
+};
+
+function writeFile(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+export async function compareCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, COMPARE_FLAGS, 'compare');
+  if (flags.help) {
+    process.stdout.write(helpText('compare <before.json> <after.json>', 'regressions, fixes, new/removed checks and changed skips between two runs', COMPARE_FLAGS));
+    return 0;
+  }
+  if (positionals.length !== 2) throw new ConfigError('usage: crm-conformance compare <before.json> <after.json> [--baseline FILE]');
+  const [beforeFile, afterFile] = positionals as [string, string];
+  const before = readReport(beforeFile);
+  let after = readReport(afterFile);
+  if (typeof flags.baseline === 'string') after = applyBaseline(after, loadBaseline(flags.baseline));
+
+  const comparison = compareReports({ file: beforeFile, report: before }, { file: afterFile, report: after });
+  const reportsDir = path.resolve(typeof flags['reports-dir'] === 'string' ? flags['reports-dir'] : 'reports');
+  const mdFile = path.resolve(typeof flags.markdown === 'string' ? flags.markdown : path.join(reportsDir, 'compare.md'));
+  const htmlFile = path.resolve(typeof flags.html === 'string' ? flags.html : path.join(reportsDir, 'compare.html'));
+  const markdown = renderMarkdown(comparison);
+  writeFile(mdFile, markdown);
+  writeFile(htmlFile, renderHtml(comparison));
+  if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
+  process.stdout.write(renderConsole(comparison));
+  process.stdout.write(`reports: ${path.relative(process.cwd(), mdFile)}, ${path.relative(process.cwd(), htmlFile)}\n`);
+  return comparison.exitCode;
+}
+
+const BASELINE_FLAGS: Record<string, FlagSpec> = {
+  expires: { type: 'string', help: 'YYYY-MM-DD: every entry expires after this day' },
+  reason: { type: 'string', help: 'reason for every entry (default: "known departure: <the failure>")' },
+  help: { type: 'boolean', help: 'this help' },
+};
+
+export async function baselineCommand(argv: readonly string[]): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, BASELINE_FLAGS, 'baseline');
+  if (flags.help) {
+    process.stdout.write(helpText('baseline <conformance.json>', "print a baseline accepting every failure of a report (redirect it to a file)", BASELINE_FLAGS));
+    return 0;
+  }
+  if (positionals.length !== 1) throw new ConfigError('usage: crm-conformance baseline <conformance.json> > baseline.json');
+  const expires = typeof flags.expires === 'string' ? flags.expires : undefined;
+  if (expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expires)) throw new ConfigError(`--expires must be a date YYYY-MM-DD, got "${expires}"`);
+  const baseline = baselineFromReport(readReport(positionals[0]!), {
+    ...(expires ? { expires } : {}),
+    ...(typeof flags.reason === 'string' ? { reason: flags.reason } : {}),
+  });
+  process.stdout.write(`${JSON.stringify(baseline, null, 2)}\n`);
+  process.stderr.write(`baseline: ${baseline.entries.length} accepted failure(s); review each reason before committing it\n`);
+  return 0;
+}

@@ -1,0 +1,92 @@
+// SARIF 2.1.0 (reports/conformance.sarif) for GitHub code scanning: one rule per failing check
+// (rule id = check id), one result per failure, located at the check's spec file. Failures a
+// baseline accepts are kept, with an external suppression carrying the baseline's reason.
+import type { Severity } from '../checks/types.js';
+import { TOOL_VERSION } from '../version.js';
+import type { CheckResult, ConformanceReport } from './model.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { must: 'error', should: 'warning', advisory: 'note' };
+
+/** "RFC 6749 §5.2" → rfc-editor.org section link; "JSON:API 1.0 …" → the format page; else none. */
+export function specLink(ref: string): string | undefined {
+  const rfc = /^RFC (\d{3,5})(?: §([\d.]+[\d]))?/.exec(ref);
+  if (rfc) return `https://www.rfc-editor.org/rfc/rfc${rfc[1]}${rfc[2] ? `#section-${rfc[2]}` : ''}`;
+  const jsonapi = /^JSON:API (1\.[01])\b/.exec(ref);
+  if (jsonapi) return `https://jsonapi.org/format/${jsonapi[1]}/`;
+  return undefined;
+}
+
+/** specs/oauth2/refresh/reuse-rejected.spec.ts for oauth2.refresh.reuse-rejected (id = path). */
+export function specFileOf(checkId: string): string {
+  return `specs/${checkId.split('.').join('/')}.spec.ts`;
+}
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  helpUri?: string;
+  help: { text: string; markdown: string };
+  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
+  properties: { tags: string[]; precision: 'very-high'; 'problem.severity': 'error' | 'warning' | 'recommendation' };
+}
+
+function ruleOf(c: CheckResult): SarifRule {
+  const refs = c.specRefs.map((r) => ({ ref: r, url: specLink(r) }));
+  const help = `${c.title}. Severity: ${c.severity}. Specification: ${refs.map((r) => (r.url ? `${r.ref} (${r.url})` : r.ref)).join('; ')}.`;
+  const markdown = `**${c.title}** (${c.severity})\n\nSpecification:\n${refs.map((r) => `- ${r.url ? `[${r.ref}](${r.url})` : r.ref}`).join('\n')}\n`;
+  const url = refs.find((r) => r.url)?.url;
+  return {
+    id: c.id,
+    name: c.id
+      .split(/[.-]/)
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join(''),
+    shortDescription: { text: c.title },
+    fullDescription: { text: `${c.title} (${c.specRefs.join(', ')})` },
+    ...(url ? { helpUri: url } : {}),
+    help: { text: help, markdown },
+    defaultConfiguration: { level: LEVEL[c.severity] },
+    properties: {
+      tags: ['conformance', c.area, c.severity, ...c.specRefs],
+      precision: 'very-high',
+      'problem.severity': c.severity === 'advisory' ? 'recommendation' : LEVEL[c.severity] === 'error' ? 'error' : 'warning',
+    },
+  };
+}
+
+export function toSarif(report: ConformanceReport): Record<string, unknown> {
+  const failing = report.checks.filter((c) => c.verdict === 'fail');
+  const rules = failing.map(ruleOf);
+  const target = `${report.target.profile} at ${report.target.baseUrl}`;
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'crm-conformance',
+            version: TOOL_VERSION,
+            rules,
+          },
+        },
+        automationDetails: { id: `crm-conformance/${report.target.profile}/` },
+        invocations: [{ executionSuccessful: true, startTimeUtc: report.startedAt }],
+        results: failing.map((c, i) => ({
+          ruleId: c.id,
+          ruleIndex: i,
+          level: LEVEL[c.severity],
+          message: { text: `${c.id} failed against ${target}: ${c.reason ?? 'failed'} [${c.specRefs.join(', ')}]` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: specFileOf(c.id), uriBaseId: '%SRCROOT%' }, region: { startLine: 1 } } }],
+          partialFingerprints: { 'crmConformanceCheck/v1': `${c.id}:${report.target.profile}` },
+          ...(c.baseline === 'accepted' ? { suppressions: [{ kind: 'external', status: 'accepted', justification: c.baselineNote ?? 'accepted by baseline' }] } : {}),
+          properties: { severity: c.severity, specRefs: c.specRefs, ...(c.baseline ? { baseline: c.baseline } : {}) },
+        })),
+      },
+    ],
+  };
+}

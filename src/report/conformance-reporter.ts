@@ -83,6 +83,7 @@ export function toCheckResult(test: TestCase, result: TestResult): CheckResult |
     out.reason = maskShapes(firstLine(msg.replace(/\u001b\[[0-9;]*m/g, '').replace(/^(Check)?Failure: /, '').replace(/^Error: /, '')));
   } else if (verdict === 'skip') {
     out.reason = maskShapes(ann.find((a) => a.type === 'skip')?.description ?? 'skipped');
+    if (/^(profile \S+ |not applicable to profile )/.test(out.reason)) out.notApplicable = true;
   }
   const notes = ann.filter((a) => a.type === 'note').map((a) => maskShapes(a.description ?? ''));
   if (notes.length) out.notes = notes;

@@ -16,6 +16,8 @@ export interface CheckResult {
   severity: Severity;
   verdict: Verdict;
   reason?: string;
+  /** A skip because the profile does not have the feature (the matrix shows n/a), not because of the set-up. */
+  notApplicable?: boolean;
   notes?: string[];
   durationMs?: number;
   /** Only when a baseline was applied and names this check; the verdict itself never changes. */

@@ -17,7 +17,10 @@ export type Requirement =
   | 'public-key'
   | 'wait:access-expiry'
   | 'wait:refresh-expiry'
-  | 'resource-api';
+  | 'resource-api'
+  | 'pkce:S256'
+  | 'second-code-client'
+  | 'admin:revoke-code';
 
 export interface RecordedRequest {
   method: string;

@@ -19,6 +19,13 @@ export interface HarnessCredentials {
   client?: ClientCreds;
   client2?: ClientCreds;
   ccClient?: ClientCreds;
+  /** authorization_code clients and their registered redirect URIs. */
+  codeClient?: CodeClientCreds;
+  codeClient2?: CodeClientCreds;
+}
+
+export interface CodeClientCreds extends ClientCreds {
+  redirectUri: string;
 }
 
 export interface TokenSet {

@@ -34,6 +34,8 @@ export interface Profile {
   refreshToken?: { rotation?: boolean };
   resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string };
   logout?: { method: 'POST' | 'GET' | 'DELETE'; path: string } | null;
+  /** The authorization endpoint (authorization_code grant); absent when the product has none. */
+  authorize?: { path: string; pkce?: ('S256' | 'plain')[]; codeSeconds?: number } | null;
   revocation?: { path: string } | null;
   admin?: { panel?: boolean };
   lifetimes: { accessSeconds: number; refreshSeconds: number | null; configurable?: string };

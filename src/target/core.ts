@@ -21,6 +21,8 @@ export interface Client {
   /** Associated user (client_credentials acts as this user). */
   userId?: string;
   deleted?: boolean;
+  /** Registered redirect URIs (authorization_code clients). */
+  redirectUris?: string[];
 }
 
 export interface TokenRow {
@@ -51,13 +53,21 @@ export interface TargetCredentials {
   client2: { id: string; secret: string };
   /** client_credentials client with an associated user. */
   ccClient: { id: string; secret: string };
+  /** authorization_code clients with a registered redirect URI (profiles with an authorize endpoint). */
+  codeClient?: { id: string; secret: string; redirectUri: string };
+  codeClient2?: { id: string; secret: string; redirectUri: string };
 }
+
+/** Never contacted: the harness catches the redirect (port 9 = discard, refused if anything leaks). */
+export const CODE_REDIRECT_URI = 'http://127.0.0.1:9/crm-conformance/callback';
 
 export interface CoreOptions {
   profile: Profile;
   faults: readonly string[];
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Authorization-code lifetime (authorization_code grant). */
+  codeTtlSeconds?: number;
 }
 
 /** Canary-shaped random value: a scan for CNRY… proves no embedded secret leaked. */
@@ -99,6 +109,15 @@ export class TargetCore {
       client2: { id: b.id, secret: b.secret },
       ccClient: { id: cc.id, secret: cc.secret },
     };
+    if (options.profile.token.grants.includes('authorization_code')) {
+      const codeClient = (name: string, path: string) => {
+        const c = mk(name, ['authorization_code']);
+        c.redirectUris = [`${CODE_REDIRECT_URI}${path}`];
+        return { id: c.id, secret: c.secret, redirectUri: c.redirectUris[0]! };
+      };
+      this.credentials.codeClient = codeClient('crm-conformance authorization code', '');
+      this.credentials.codeClient2 = codeClient('crm-conformance authorization code 2', '/2');
+    }
   }
 
   get profile(): Profile {

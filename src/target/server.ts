@@ -6,8 +6,10 @@ import { ConfigError } from '../config/errors.js';
 import { registerAdmin } from './admin.js';
 import { readBody, Router, sendSlimHtml, TargetCore, type Ctx, type TargetCredentials } from './core.js';
 import { registerSuiteCrmV8 } from './dialects/suitecrm/index.js';
+import { registerSuiteCrm715 } from './dialects/suitecrm/v715.js';
 import { seedRecords } from './dialects/suitecrm/resources.js';
 import { checkFaultNames } from './faults/index.js';
+import { codeStore } from './dialects/suitecrm/codes.js';
 
 export type TargetMode = 'conformant' | 'faithful';
 
@@ -18,6 +20,8 @@ export interface ReferenceTargetOptions {
   faults?: readonly string[];
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
+  /** Authorization-code lifetime (default 2 s: the expiry check waits for it). */
+  codeTtlSeconds?: number;
   port?: number;
 }
 
@@ -30,6 +34,8 @@ export interface StartedTarget {
   mode: TargetMode;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Authorization-code lifetime in force (faults included). */
+  codeTtlSeconds: number;
   /** In-process state, for the project's own tests. */
   core: TargetCore;
   close(): Promise<void>;
@@ -39,6 +45,7 @@ type DialectInstaller = (router: Router) => void;
 
 const DIALECTS: Record<string, DialectInstaller> = {
   'suitecrm-v8': registerSuiteCrmV8,
+  'suitecrm-7.15': registerSuiteCrm715,
 };
 
 export function knownDialects(): string[] {
@@ -57,7 +64,8 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   checkFaultNames(faults, opts.profile.dialect);
   const accessTtlSeconds = opts.accessTtlSeconds ?? 2;
   const refreshTtlSeconds = opts.refreshTtlSeconds ?? 4;
-  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds });
+  const codeTtlSeconds = opts.codeTtlSeconds ?? 2;
+  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds, codeTtlSeconds });
   seedRecords(core);
 
   const router = new Router();
@@ -99,6 +107,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
     mode: opts.mode,
     accessTtlSeconds,
     refreshTtlSeconds,
+    codeTtlSeconds: codeStore(core).ttlSeconds,
     core,
     close: () =>
       new Promise<void>((resolve) => {

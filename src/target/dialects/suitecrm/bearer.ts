@@ -102,6 +102,7 @@ const UNUSABLE_FAULT: Record<string, string> = {
   password: 'password-token-unusable',
   client_credentials: 'cc-token-unusable',
   refresh_token: 'refresh-token-unusable',
+  authorization_code: 'code-token-unusable',
 };
 
 /** Module routes refuse tokens of a grant whose "unusable" fault is on (logout stays usable). */

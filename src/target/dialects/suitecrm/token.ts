@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sendJson, sendSlimHtml, type Client, type Ctx, type TargetCore, type TokenRow } from '../../core.js';
 import { signJwt } from '../../jwt.js';
+import { authorizationCodeGrant } from './code-grant.js';
 
 type Params = Record<string, unknown>;
 
@@ -19,7 +20,7 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 /** league's error body: error, error_description, optional hint, and SuiteCRM's "message" copy. */
-function oauthError(ctx: Ctx, status: number, error: string, opts: { hint?: string; description?: string; headers?: Record<string, string> } = {}): void {
+export function oauthError(ctx: Ctx, status: number, error: string, opts: { hint?: string; description?: string; headers?: Record<string, string> } = {}): void {
   let description = opts.description ?? DESCRIPTIONS[error] ?? error;
   if (ctx.core.fault('error-description-illegal-chars')) description = `${description}\n"see server log"`;
   const body: Record<string, string> = { error, error_description: description };
@@ -87,7 +88,7 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
     if (core.fault('missing-grant-type-unsupported')) return unsupportedGrant(ctx);
     return oauthError(ctx, 400, 'invalid_request', { hint: 'Check the `grant_type` parameter' });
   }
-  if (!enabled.includes(grant as never) || !['password', 'client_credentials', 'refresh_token'].includes(grant)) {
+  if (!enabled.includes(grant as never) || !['password', 'client_credentials', 'refresh_token', 'authorization_code'].includes(grant)) {
     if (core.fault('unknown-grant-invalid-request')) return oauthError(ctx, 400, 'invalid_request', { hint: 'Check the `grant_type` parameter' });
     return unsupportedGrant(ctx);
   }
@@ -128,6 +129,8 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
       return passwordGrant(ctx, client, str);
     case 'client_credentials':
       return respondWithTokens(ctx, issue(core, client, client.userId ?? '', 'client_credentials', core.fault('cc-issues-refresh-token')));
+    case 'authorization_code':
+      return authorizationCodeGrant(ctx, client, str);
     default:
       return refreshGrant(ctx, client, str('refresh_token'));
   }
@@ -240,14 +243,16 @@ const CACHEABLE_FAULT: Record<string, string> = {
   password: 'password-response-cacheable',
   client_credentials: 'cc-response-cacheable',
   refresh_token: 'refresh-response-cacheable',
+  authorization_code: 'code-response-cacheable',
 };
 const NO_TYPE_FAULT: Record<string, string> = {
   password: 'password-response-missing-token-type',
   client_credentials: 'cc-response-missing-token-type',
   refresh_token: 'refresh-response-missing-token-type',
+  authorization_code: 'code-response-missing-token-type',
 };
 
-function respondWithTokens(ctx: Ctx, { row, withRefresh }: Issued): void {
+export function respondWithTokens(ctx: Ctx, { row, withRefresh }: Issued): void {
   const core = ctx.core;
   const body: Record<string, unknown> = {};
   if (!core.fault(NO_TYPE_FAULT[row.grant]!)) body.token_type = 'Bearer';

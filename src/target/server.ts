@@ -20,7 +20,7 @@ export interface ReferenceTargetOptions {
   faults?: readonly string[];
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
-  /** Authorization-code lifetime (default 2 s: the expiry check waits for it). */
+  /** Authorization-code lifetime (default 5 s: the expiry check waits for it; a loaded machine needs a few seconds for the browser flow). */
   codeTtlSeconds?: number;
   port?: number;
 }
@@ -64,7 +64,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   checkFaultNames(faults, opts.profile.dialect);
   const accessTtlSeconds = opts.accessTtlSeconds ?? 2;
   const refreshTtlSeconds = opts.refreshTtlSeconds ?? 4;
-  const codeTtlSeconds = opts.codeTtlSeconds ?? 2;
+  const codeTtlSeconds = opts.codeTtlSeconds ?? 5;
   const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds, codeTtlSeconds });
   seedRecords(core);
 

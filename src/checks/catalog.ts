@@ -8,6 +8,7 @@ import { JWT_CHECKS } from './oauth2/jwt.js';
 import { REFRESH_LIFECYCLE_CHECKS } from './oauth2/refresh.js';
 import { REVOCATION_CHECKS } from './oauth2/revocation.js';
 import { AUTHORIZATION_CODE_CHECKS } from './oauth2/authorization-code.js';
+import { TOKEN_FORGERY_CHECKS } from './security/tokens.js';
 import type { CheckDef } from './types.js';
 
 export const ALL_CHECKS: readonly CheckDef<never>[] = [
@@ -22,4 +23,5 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...REVOCATION_CHECKS,
   ...BEARER_CHECKS,
   ...AUTHORIZATION_CODE_CHECKS,
+  ...TOKEN_FORGERY_CHECKS,
 ];

@@ -20,7 +20,8 @@ export type Requirement =
   | 'resource-api'
   | 'pkce:S256'
   | 'second-code-client'
-  | 'admin:revoke-code';
+  | 'admin:revoke-code'
+  | 'signing-key';
 
 export interface RecordedRequest {
   method: string;

@@ -3,11 +3,12 @@ import { ConfigError } from '../../config/errors.js';
 import { BEARER_FAULTS } from './bearer.js';
 import { OAUTH2_FAULTS } from './oauth2.js';
 import { AUTHORIZATION_CODE_FAULTS } from './authorization-code.js';
+import { SECURITY_FAULTS } from './security.js';
 import type { FaultDef } from './types.js';
 
 export type { FaultDef } from './types.js';
 
-export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...AUTHORIZATION_CODE_FAULTS];
+export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...AUTHORIZATION_CODE_FAULTS, ...SECURITY_FAULTS];
 
 const byName = new Map(ALL_FAULTS.map((f) => [f.name, f]));
 if (byName.size !== ALL_FAULTS.length) throw new Error('duplicate fault name in the registry');

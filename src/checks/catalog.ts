@@ -9,6 +9,7 @@ import { REFRESH_LIFECYCLE_CHECKS } from './oauth2/refresh.js';
 import { REVOCATION_CHECKS } from './oauth2/revocation.js';
 import { AUTHORIZATION_CODE_CHECKS } from './oauth2/authorization-code.js';
 import { TOKEN_FORGERY_CHECKS } from './security/tokens.js';
+import { DISCLOSURE_CHECKS } from './security/disclosure.js';
 import type { CheckDef } from './types.js';
 
 export const ALL_CHECKS: readonly CheckDef<never>[] = [
@@ -24,4 +25,5 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...BEARER_CHECKS,
   ...AUTHORIZATION_CODE_CHECKS,
   ...TOKEN_FORGERY_CHECKS,
+  ...DISCLOSURE_CHECKS,
 ];

@@ -205,7 +205,9 @@ export class Router {
 
 export function send(ctx: Ctx, status: number, body: string, headers: Record<string, string> = {}): void {
   if (ctx.res.headersSent) return;
-  ctx.res.writeHead(status, { 'x-content-type-options': 'nosniff', ...headers });
+  // SuiteCRM's .htaccess allows every origin on every /Api response (observed §2).
+  const cors: Record<string, string> = ctx.core.fault('cors-wildcard') ? { 'access-control-allow-origin': '*' } : {};
+  ctx.res.writeHead(status, { 'x-content-type-options': 'nosniff', ...cors, ...headers });
   ctx.res.end(body);
 }
 

@@ -40,4 +40,15 @@ export const SECURITY_FAULTS = faults(
     breaks: [`${T}.exp-required`],
     observed: `${OBS} §4`,
   },
+  {
+    name: 'cors-wildcard',
+    description: 'every /Api response carries Access-Control-Allow-Origin: *',
+    breaks: ['security.cors.no-wildcard'],
+    observed: `${OBS} §2`,
+  },
+  {
+    name: 'error-body-stack-trace',
+    description: 'a token request with an array parameter gets a 400 whose HTML body holds a stack trace',
+    breaks: ['security.disclosure.no-stack-trace'],
+  },
 );

@@ -1,7 +1,7 @@
 // POST /Api/access_token as SuiteCRM 7.14 (league/oauth2-server 8.4) answers it; every departure
 // from RFC 6749 sits behind a named fault.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sendJson, sendSlimHtml, type Client, type Ctx, type TargetCore, type TokenRow } from '../../core.js';
+import { send, sendJson, sendSlimHtml, type Client, type Ctx, type TargetCore, type TokenRow } from '../../core.js';
 import { signJwt } from '../../jwt.js';
 import { authorizationCodeGrant } from './code-grant.js';
 
@@ -78,6 +78,10 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
   const bad = STRING_PARAMS.find((k) => k in p && typeof p[k] !== 'string');
   if (bad) {
     if (core.fault('array-param-stack-trace')) return sendSlimHtml(ctx, 500, undefined, 'Illegal offset type in isset or empty');
+    if (core.fault('error-body-stack-trace')) {
+      const trace = '<h2>Trace</h2><pre>#0 /var/www/html/vendor/league/oauth2-server/src/Grant/AbstractGrant.php(178)</pre>';
+      return send(ctx, 400, `<html><body><h1>Bad Request</h1>${trace}</body></html>`, { 'content-type': 'text/html;charset=UTF-8' });
+    }
     return oauthError(ctx, 400, 'invalid_request', { hint: `Check the \`${bad}\` parameter` });
   }
   const str = (k: string) => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);

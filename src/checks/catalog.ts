@@ -10,6 +10,7 @@ import { REVOCATION_CHECKS } from './oauth2/revocation.js';
 import { AUTHORIZATION_CODE_CHECKS } from './oauth2/authorization-code.js';
 import { TOKEN_FORGERY_CHECKS } from './security/tokens.js';
 import { DISCLOSURE_CHECKS } from './security/disclosure.js';
+import { REVOCATION_DEPTH_CHECKS } from './security/revocation.js';
 import type { CheckDef } from './types.js';
 
 export const ALL_CHECKS: readonly CheckDef<never>[] = [
@@ -26,4 +27,5 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...AUTHORIZATION_CODE_CHECKS,
   ...TOKEN_FORGERY_CHECKS,
   ...DISCLOSURE_CHECKS,
+  ...REVOCATION_DEPTH_CHECKS,
 ];

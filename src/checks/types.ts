@@ -21,7 +21,8 @@ export type Requirement =
   | 'pkce:S256'
   | 'second-code-client'
   | 'admin:revoke-code'
-  | 'signing-key';
+  | 'signing-key'
+  | 'spare-client';
 
 export interface RecordedRequest {
   method: string;

@@ -22,6 +22,8 @@ export interface HarnessCredentials {
   /** authorization_code clients and their registered redirect URIs. */
   codeClient?: CodeClientCreds;
   codeClient2?: CodeClientCreds;
+  /** A password client the revocation checks may revoke whole (never the main one). */
+  spareClient?: ClientCreds;
 }
 
 export interface CodeClientCreds extends ClientCreds {

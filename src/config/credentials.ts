@@ -17,6 +17,8 @@ export const CREDENTIAL_VARS = {
   codeClient2Id: 'CRM_AUTHCODE_CLIENT2_ID',
   codeClient2Secret: 'CRM_AUTHCODE_CLIENT2_SECRET',
   codeRedirectUri2: 'CRM_AUTHCODE_CLIENT2_REDIRECT_URI',
+  spareClientId: 'CRM_SPARE_CLIENT_ID',
+  spareClientSecret: 'CRM_SPARE_CLIENT_SECRET',
   referenceAdminSecret: 'CRM_REFERENCE_ADMIN_SECRET',
   jwtPublicKey: 'CRM_JWT_PUBLIC_KEY',
 } as const;
@@ -37,6 +39,8 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
   const codeClient2 = pair(env, v.codeClient2Id, v.codeClient2Secret);
   if (codeClient && env[v.codeRedirectUri]) creds.codeClient = { ...codeClient, redirectUri: env[v.codeRedirectUri]! };
   if (codeClient2 && env[v.codeRedirectUri2]) creds.codeClient2 = { ...codeClient2, redirectUri: env[v.codeRedirectUri2]! };
+  const spareClient = pair(env, v.spareClientId, v.spareClientSecret);
+  if (spareClient) creds.spareClient = spareClient;
   if (env[v.username]) creds.username = env[v.username]!;
   if (env[v.password] !== undefined) creds.password = env[v.password]!;
   registerCredentials(creds, registry);
@@ -46,5 +50,5 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
 
 export function registerCredentials(creds: HarnessCredentials, registry: SecretRegistry = secrets): void {
   registry.register(creds.password, 'password');
-  for (const c of [creds.client, creds.client2, creds.ccClient, creds.codeClient, creds.codeClient2]) registry.register(c?.secret, 'client_secret');
+  for (const c of [creds.client, creds.client2, creds.ccClient, creds.codeClient, creds.codeClient2, creds.spareClient]) registry.register(c?.secret, 'client_secret');
 }

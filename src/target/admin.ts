@@ -47,8 +47,11 @@ export function registerAdmin(router: Router): void {
     guarded((ctx) => {
       const id = String(body(ctx).client_id ?? '');
       let n = 0;
-      for (const row of ctx.core.tokens.values()) {
-        if (row.clientId === id && !row.revoked) {
+      const rows = [...ctx.core.tokens.values()].filter((r) => r.clientId === id);
+      // The partial-revocation fault: only the client's newest token is revoked.
+      const targets = ctx.core.fault('admin-client-revoke-newest-only') ? rows.slice(-1) : rows;
+      for (const row of targets) {
+        if (!row.revoked) {
           row.revoked = true;
           n++;
         }

@@ -56,6 +56,8 @@ export interface TargetCredentials {
   /** authorization_code clients with a registered redirect URI (profiles with an authorize endpoint). */
   codeClient?: { id: string; secret: string; redirectUri: string };
   codeClient2?: { id: string; secret: string; redirectUri: string };
+  /** A password client the harness may revoke as a whole (never the main one). */
+  spareClient?: { id: string; secret: string };
 }
 
 /** Never contacted: the harness catches the redirect (port 9 = discard, refused if anything leaks). */
@@ -109,6 +111,8 @@ export class TargetCore {
       client2: { id: b.id, secret: b.secret },
       ccClient: { id: cc.id, secret: cc.secret },
     };
+    const spare = mk('crm-conformance spare (revoked by checks)', ['password']);
+    this.credentials.spareClient = { id: spare.id, secret: spare.secret };
     if (options.profile.token.grants.includes('authorization_code')) {
       const codeClient = (name: string, path: string) => {
         const c = mk(name, ['authorization_code']);

@@ -57,3 +57,11 @@ function pass(o: { pass: boolean }): void {
 function fails(o: { pass: boolean }): void {
   expect(o.pass).toBe(false);
 }
+
+test('client revocation: every access and refresh token refused passes; one surviving fails', async () => {
+  const { clientRevocationKillsTokens: c } = await import('../../src/checks/security/revocation.js');
+  pass(c.evaluate({ access: [refused, refused], refresh: [INVALID_GRANT, INVALID_GRANT] }));
+  fails(c.evaluate({ access: [refused, accepted], refresh: [INVALID_GRANT] }));
+  fails(c.evaluate({ access: [refused], refresh: [ex(200, { access_token: 'x', token_type: 'Bearer' })] }));
+  fails(c.evaluate({ access: [], refresh: [] }));
+});

@@ -138,11 +138,11 @@ export const OAUTH2_FAULTS = faults(
     breaks: ['oauth2.expiry.refresh-token-expires', 'oauth2.expiry.refresh-token-expired-invalid-grant'],
   },
   // --- revocation ---
-  { name: 'admin-revoke-ignored-by-api', description: 'the resource API ignores the admin\'s revoked flag', breaks: ['oauth2.revocation.admin-revokes-access-token'] },
+  { name: 'admin-revoke-ignored-by-api', description: 'the resource API ignores the admin\'s revoked flag', breaks: ['oauth2.revocation.admin-revokes-access-token', 'security.revocation.client-revocation-kills-tokens'] },
   {
     name: 'admin-revoke-ignores-refresh',
     description: 'an admin-revoked token\'s refresh token still works',
-    breaks: ['oauth2.revocation.admin-revokes-refresh-token'],
+    breaks: ['oauth2.revocation.admin-revokes-refresh-token', 'security.revocation.client-revocation-kills-tokens'],
     observed: `${OBS} §3.4`,
   },
   { name: 'logout-keeps-access-token', description: 'logout answers 200 but the access token keeps working', breaks: ['oauth2.revocation.logout-revokes-access-token'] },

@@ -41,6 +41,11 @@ export const SECURITY_FAULTS = faults(
     observed: `${OBS} §4`,
   },
   {
+    name: 'admin-client-revoke-newest-only',
+    description: "revoking a client revokes only its newest token",
+    breaks: ['security.revocation.client-revocation-kills-tokens'],
+  },
+  {
     name: 'cors-wildcard',
     description: 'every /Api response carries Access-Control-Allow-Origin: *',
     breaks: ['security.cors.no-wildcard'],

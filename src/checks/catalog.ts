@@ -8,6 +8,10 @@ import { CLIENT_CREDENTIALS_CHECKS, PASSWORD_CHECKS, REFRESH_GRANT_CHECKS } from
 import { JWT_CHECKS } from './oauth2/jwt.js';
 import { REFRESH_LIFECYCLE_CHECKS } from './oauth2/refresh.js';
 import { REVOCATION_CHECKS } from './oauth2/revocation.js';
+import { AUTHORIZATION_CODE_CHECKS } from './oauth2/authorization-code.js';
+import { TOKEN_FORGERY_CHECKS } from './security/tokens.js';
+import { DISCLOSURE_CHECKS } from './security/disclosure.js';
+import { REVOCATION_DEPTH_CHECKS } from './security/revocation.js';
 import type { CheckDef } from './types.js';
 import { GRANT_OFFER_CHECKS } from './oauth2/grant-offer.js';
 import { CLIENT_REVOCATION_CHECKS } from './oauth2/client-revocation.js';
@@ -32,4 +36,8 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...SESSION_CHECKS,
   ...BEARER_VENDOR_CHECKS,
   ...ADMIN_PANEL_CHECKS,
+  ...AUTHORIZATION_CODE_CHECKS,
+  ...TOKEN_FORGERY_CHECKS,
+  ...DISCLOSURE_CHECKS,
+  ...REVOCATION_DEPTH_CHECKS,
 ];

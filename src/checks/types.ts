@@ -26,7 +26,13 @@ export type Requirement =
   /** The profile documents the text of the expired-token error (vendorErrors.expiredToken). */
   | 'vendor-expired-error'
   /** An administrator can regenerate the user's API key (reference target only: real keys are live). */
-  | 'admin:regenerate-api-key';
+  | 'admin:regenerate-api-key'
+
+  | 'pkce:S256'
+  | 'second-code-client'
+  | 'admin:revoke-code'
+  | 'signing-key'
+  | 'spare-client';
 
 export interface RecordedRequest {
   method: string;

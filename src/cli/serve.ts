@@ -46,7 +46,23 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const keyFile = `${file.replace(/\.env$/, '')}.public.pem`;
   writeFileSync(keyFile, target.publicKeyPem, { mode: 0o644 });
-  const lines = referenceEnv(target, profile, keyFile);
+  const c = target.credentials;
+  // The reference target is a test double: its signing key may go into the 0600 credentials file,
+  // so the checks that sign tokens with chosen claims run against `serve` too.
+  const privateKeyFile = `${file.replace(/\.env$/, '')}.private.pem`;
+  writeFileSync(privateKeyFile, target.core.keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+  const optional: Record<string, string> = {
+    ...(c.spareClient ? { CRM_SPARE_CLIENT_ID: c.spareClient.id, CRM_SPARE_CLIENT_SECRET: c.spareClient.secret } : {}),
+    ...(c.codeClient
+      ? { CRM_AUTHCODE_CLIENT_ID: c.codeClient.id, CRM_AUTHCODE_CLIENT_SECRET: c.codeClient.secret, CRM_AUTHCODE_REDIRECT_URI: c.codeClient.redirectUri }
+      : {}),
+    ...(c.codeClient2
+      ? { CRM_AUTHCODE_CLIENT2_ID: c.codeClient2.id, CRM_AUTHCODE_CLIENT2_SECRET: c.codeClient2.secret, CRM_AUTHCODE_CLIENT2_REDIRECT_URI: c.codeClient2.redirectUri }
+      : {}),
+    ...(c.codeClient ? { CRM_AUTHCODE_TTL: String(target.codeTtlSeconds) } : {}),
+    CRM_JWT_PRIVATE_KEY: privateKeyFile,
+  };
+  const lines = { ...referenceEnv(target, profile, keyFile), ...optional };
   writeFileSync(file, `${Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
   const rel = path.relative(process.cwd(), file);
   process.stdout.write(

@@ -23,6 +23,15 @@ export interface HarnessCredentials {
   apiKey?: string;
   /** Redirect URI registered for `client` (authorization_code). */
   redirectUri?: string;
+  /** authorization_code clients and their registered redirect URIs. */
+  codeClient?: CodeClientCreds;
+  codeClient2?: CodeClientCreds;
+  /** A password client the revocation checks may revoke whole (never the main one). */
+  spareClient?: ClientCreds;
+}
+
+export interface CodeClientCreds extends ClientCreds {
+  redirectUri: string;
 }
 
 export interface TokenSet {

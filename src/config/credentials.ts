@@ -11,6 +11,14 @@ export const CREDENTIAL_VARS = {
   client2Secret: 'CRM_CLIENT2_SECRET',
   ccClientId: 'CRM_CC_CLIENT_ID',
   ccClientSecret: 'CRM_CC_CLIENT_SECRET',
+  codeClientId: 'CRM_AUTHCODE_CLIENT_ID',
+  codeClientSecret: 'CRM_AUTHCODE_CLIENT_SECRET',
+  codeRedirectUri: 'CRM_AUTHCODE_REDIRECT_URI',
+  codeClient2Id: 'CRM_AUTHCODE_CLIENT2_ID',
+  codeClient2Secret: 'CRM_AUTHCODE_CLIENT2_SECRET',
+  codeRedirectUri2: 'CRM_AUTHCODE_CLIENT2_REDIRECT_URI',
+  spareClientId: 'CRM_SPARE_CLIENT_ID',
+  spareClientSecret: 'CRM_SPARE_CLIENT_SECRET',
   referenceAdminSecret: 'CRM_REFERENCE_ADMIN_SECRET',
   jwtPublicKey: 'CRM_JWT_PUBLIC_KEY',
   apiKey: 'CRM_API_KEY',
@@ -31,6 +39,12 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
   if (client) creds.client = client;
   if (client2) creds.client2 = client2;
   if (ccClient) creds.ccClient = ccClient;
+  const codeClient = pair(env, v.codeClientId, v.codeClientSecret);
+  const codeClient2 = pair(env, v.codeClient2Id, v.codeClient2Secret);
+  if (codeClient && env[v.codeRedirectUri]) creds.codeClient = { ...codeClient, redirectUri: env[v.codeRedirectUri]! };
+  if (codeClient2 && env[v.codeRedirectUri2]) creds.codeClient2 = { ...codeClient2, redirectUri: env[v.codeRedirectUri2]! };
+  const spareClient = pair(env, v.spareClientId, v.spareClientSecret);
+  if (spareClient) creds.spareClient = spareClient;
   if (env[v.username]) creds.username = env[v.username]!;
   if (env[v.password] !== undefined) creds.password = env[v.password]!;
   if (env[v.apiKey]) creds.apiKey = env[v.apiKey]!;
@@ -43,6 +57,6 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
 
 export function registerCredentials(creds: HarnessCredentials, registry: SecretRegistry = secrets): void {
   registry.register(creds.password, 'password');
-  for (const c of [creds.client, creds.client2, creds.ccClient]) registry.register(c?.secret, 'client_secret');
+  for (const c of [creds.client, creds.client2, creds.ccClient, creds.codeClient, creds.codeClient2, creds.spareClient]) registry.register(c?.secret, 'client_secret');
   registry.register(creds.apiKey, 'api_key');
 }

@@ -34,13 +34,14 @@ export interface Profile {
   refreshToken?: { rotation?: boolean };
   resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string; collectionPath?: string };
   logout?: { method: 'POST' | 'GET' | 'DELETE'; path: string } | null;
+  /** The authorization endpoint (authorization_code grant); absent when the product has none. */
+  authorize?: { path: string; pkce?: ('S256' | 'plain')[]; codeSeconds?: number; redirectUri?: string } | null;
   revocation?: { path: string } | null;
   admin?: { panel?: boolean };
   lifetimes: { accessSeconds: number; refreshSeconds: number | null; configurable?: string };
   checks?: { exclude?: { id: string; reason: string }[] };
   faithful?: { source: string; faults: string[] };
   preflight?: { wrongPrefixHint?: string };
-  authorize?: { path: string; redirectUri?: string };
   apiKey?: { header: string; queryParam?: string | null; regenerable?: boolean };
   session?: { platformParam?: string; onePerPlatform?: boolean };
   vendorErrors?: { expiredToken?: string };

@@ -2,6 +2,7 @@
 // "OAuth2 Clients and Tokens" panel does, callable over HTTP with the per-run admin secret.
 import { timingSafeEqual } from 'node:crypto';
 import { send, sendJson, type Ctx, type Router } from './core.js';
+import { codeStore } from './dialects/suitecrm/codes.js';
 
 export const ADMIN_PREFIX = '/__reference/admin';
 export const ADMIN_HEADER = 'x-reference-admin';
@@ -46,13 +47,33 @@ export function registerAdmin(router: Router): void {
     guarded((ctx) => {
       const id = String(body(ctx).client_id ?? '');
       let n = 0;
-      for (const row of ctx.core.tokens.values()) {
-        if (row.clientId === id && !row.revoked) {
+      const rows = [...ctx.core.tokens.values()].filter((r) => r.clientId === id);
+      // The partial-revocation fault: only the client's newest token is revoked.
+      const targets = ctx.core.fault('admin-client-revoke-newest-only') ? rows.slice(-1) : rows;
+      for (const row of targets) {
+        if (!row.revoked) {
           row.revoked = true;
           n++;
         }
       }
+      for (const c of codeStore(ctx.core).codes.values()) if (c.clientId === id) c.revoked = true;
       sendJson(ctx, 200, { revoked: n });
+    }),
+  );
+  // Authorization codes (SuiteCRM 7.15's panel lists them and revokes them).
+  router.on(
+    'GET',
+    `${ADMIN_PREFIX}/codes`,
+    guarded((ctx) => sendJson(ctx, 200, { codes: codeStore(ctx.core).list() })),
+  );
+  router.on(
+    'POST',
+    `${ADMIN_PREFIX}/revoke-code`,
+    guarded((ctx) => {
+      const row = codeStore(ctx.core).codes.get(String(body(ctx).code ?? ''));
+      if (!row) return sendJson(ctx, 404, { error: 'no such code' });
+      if (!ctx.core.fault('admin-code-revoke-ignored')) row.revoked = true;
+      sendJson(ctx, 200, { revoked: 1 });
     }),
   );
 }

@@ -21,6 +21,8 @@ export interface Client {
   /** Associated user (client_credentials acts as this user). */
   userId?: string;
   deleted?: boolean;
+  /** Registered redirect URIs (authorization_code clients). */
+  redirectUris?: string[];
 }
 
 export interface TokenRow {
@@ -55,7 +57,15 @@ export interface TargetCredentials {
   apiKey?: string;
   /** Dialects with authorization_code: the redirect URI registered for `client`. */
   redirectUri?: string;
+  /** authorization_code clients with a registered redirect URI (profiles with an authorize endpoint). */
+  codeClient?: { id: string; secret: string; redirectUri: string };
+  codeClient2?: { id: string; secret: string; redirectUri: string };
+  /** A password client the harness may revoke as a whole (never the main one). */
+  spareClient?: { id: string; secret: string };
 }
+
+/** Never contacted: the harness catches the redirect (port 9 = discard, refused if anything leaks). */
+export const CODE_REDIRECT_URI = 'http://127.0.0.1:9/crm-conformance/callback';
 
 export interface CoreOptions {
   profile: Profile;
@@ -66,6 +76,8 @@ export interface CoreOptions {
   adminFirstLogin?: boolean;
   /** Signing keys to use instead of fresh ones (the self-test shares one pair per worker). */
   keys?: KeyPair;
+  /** Authorization-code lifetime (authorization_code grant). */
+  codeTtlSeconds?: number;
 }
 
 /** Canary-shaped random value: a scan for CNRY… proves no embedded secret leaked. */
@@ -108,6 +120,17 @@ export class TargetCore {
       client2: { id: b.id, secret: b.secret },
       ccClient: { id: cc.id, secret: cc.secret },
     };
+    const spare = mk('crm-conformance spare (revoked by checks)', ['password']);
+    this.credentials.spareClient = { id: spare.id, secret: spare.secret };
+    if (options.profile.token.grants.includes('authorization_code')) {
+      const codeClient = (name: string, path: string) => {
+        const c = mk(name, ['authorization_code']);
+        c.redirectUris = [`${CODE_REDIRECT_URI}${path}`];
+        return { id: c.id, secret: c.secret, redirectUri: c.redirectUris[0]! };
+      };
+      this.credentials.codeClient = codeClient('crm-conformance authorization code', '');
+      this.credentials.codeClient2 = codeClient('crm-conformance authorization code 2', '/2');
+    }
   }
 
   get profile(): Profile {
@@ -195,7 +218,9 @@ export class Router {
 
 export function send(ctx: Ctx, status: number, body: string, headers: Record<string, string> = {}): void {
   if (ctx.res.headersSent) return;
-  ctx.res.writeHead(status, { 'x-content-type-options': 'nosniff', ...headers });
+  // SuiteCRM's .htaccess allows every origin on every /Api response (observed §2).
+  const cors: Record<string, string> = ctx.core.fault('cors-wildcard') ? { 'access-control-allow-origin': '*' } : {};
+  ctx.res.writeHead(status, { 'x-content-type-options': 'nosniff', ...cors, ...headers });
   ctx.res.end(body);
 }
 

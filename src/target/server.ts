@@ -13,6 +13,8 @@ import { seedRecords } from './dialects/suitecrm/resources.js';
 import { checkFaultNames } from './faults/index.js';
 import type { KeyPair } from './jwt.js';
 import { hostileHook, hostileNames } from './hostile.js';
+import { registerSuiteCrm715 } from './dialects/suitecrm/v715.js';
+import { codeStore } from './dialects/suitecrm/codes.js';
 
 export type TargetMode = 'conformant' | 'faithful';
 
@@ -23,6 +25,8 @@ export interface ReferenceTargetOptions {
   faults?: readonly string[];
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
+  /** Authorization-code lifetime (default 5 s: the expiry check waits for it; a loaded machine needs a few seconds for the browser flow). */
+  codeTtlSeconds?: number;
   port?: number;
   /** Admin panel: show the first-login time-zone gate to the admin (as a fresh install does). */
   adminFirstLogin?: boolean;
@@ -40,6 +44,8 @@ export interface StartedTarget {
   mode: TargetMode;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Authorization-code lifetime in force (faults included). */
+  codeTtlSeconds: number;
   /** In-process state, for the project's own tests. */
   core: TargetCore;
   close(): Promise<void>;
@@ -54,6 +60,7 @@ const DIALECTS: Record<string, DialectInstaller> = {
   'generic-oauth2': registerProfileRoutes,
   sugarcrm: registerSugarCrm,
   flexie: registerFlexie,
+  'suitecrm-7.15': registerSuiteCrm715,
 };
 
 export function knownDialects(): string[] {
@@ -72,6 +79,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   checkFaultNames(faults, opts.profile.dialect);
   const accessTtlSeconds = opts.accessTtlSeconds ?? 2;
   const refreshTtlSeconds = opts.refreshTtlSeconds ?? 4;
+  const codeTtlSeconds = opts.codeTtlSeconds ?? 5;
   const core = new TargetCore({
     profile: opts.profile,
     faults,
@@ -79,6 +87,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
     refreshTtlSeconds,
     ...(opts.keys ? { keys: opts.keys } : {}),
     ...(opts.adminFirstLogin ? { adminFirstLogin: true } : {}),
+    codeTtlSeconds,
   });
   seedRecords(core);
 
@@ -120,6 +129,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
     mode: opts.mode,
     accessTtlSeconds,
     refreshTtlSeconds,
+    codeTtlSeconds: codeStore(core).ttlSeconds,
     core,
     close: () =>
       new Promise<void>((resolve) => {

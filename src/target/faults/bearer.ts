@@ -23,7 +23,16 @@ export const BEARER_FAULTS = faults(
   {
     name: 'unsigned-token-accepted',
     description: 'a token that does not verify is accepted when it decodes as a JWT',
-    breaks: ['bearer.invalid-token-401', 'bearer.invalid-token-challenge'],
+    breaks: [
+      'bearer.invalid-token-401',
+      'bearer.invalid-token-challenge',
+      'security.tokens.alg-none-refused',
+      'security.tokens.algorithm-confusion-refused',
+      'security.tokens.signature-stripped-refused',
+      'security.tokens.signature-altered-refused',
+      'security.tokens.claim-tampered-refused',
+      'security.tokens.injected-key-refused',
+    ],
   },
   { name: 'malformed-authorization-500', description: 'an empty Bearer credential crashes the API (500)', breaks: ['bearer.malformed-authorization'] },
   { name: 'query-token-accepted', description: 'the resource API accepts ?access_token=', breaks: ['bearer.query-token-refused'] },

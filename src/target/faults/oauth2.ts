@@ -69,7 +69,7 @@ export const OAUTH2_FAULTS = faults(
   {
     name: 'wrong-password-500-echo',
     description: 'wrong password → 500 unknown_error "The password is invalid: <password as sent>"',
-    breaks: ['oauth2.errors.wrong-password-invalid-grant'],
+    breaks: ['oauth2.errors.wrong-password-invalid-grant', 'security.disclosure.no-secret-echo'],
     observed: `${OBS} §3.3`,
   },
   {
@@ -116,7 +116,7 @@ export const OAUTH2_FAULTS = faults(
   {
     name: 'array-param-stack-trace',
     description: 'a parameter sent as an array (client_id[]=x) → 500 HTML page with a PHP stack trace',
-    breaks: ['oauth2.errors.no-server-error'],
+    breaks: ['oauth2.errors.no-server-error', 'security.disclosure.no-stack-trace'],
     observed: `${OBS} §3.3`,
   },
   // --- client authentication and encoding ---
@@ -146,12 +146,13 @@ export const OAUTH2_FAULTS = faults(
       'oauth2.revocation.admin-revokes-access-token',
       'oauth2.revocation.client-revoke-kills-tokens',
       'oauth2.revocation.client-deletion-revokes-tokens',
+      'security.revocation.client-revocation-kills-tokens',
     ],
   },
   {
     name: 'admin-revoke-ignores-refresh',
     description: 'an admin-revoked token\'s refresh token still works',
-    breaks: ['oauth2.revocation.admin-revokes-refresh-token'],
+    breaks: ['oauth2.revocation.admin-revokes-refresh-token', 'security.revocation.client-revocation-kills-tokens'],
     observed: `${OBS} §3.4`,
   },
   { name: 'logout-keeps-access-token', description: 'logout answers 200 but the access token keeps working', breaks: ['oauth2.revocation.logout-revokes-access-token'] },

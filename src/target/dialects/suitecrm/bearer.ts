@@ -1,6 +1,7 @@
 // The V8 API's bearer-token middleware (league's ResourceServer + SuiteCRM's token repository).
 import { sendJson, type Ctx, type TokenRow, type User } from '../../core.js';
 import { verifyJwt } from '../../jwt.js';
+import { forgedAccepted, nbfOnlyFailure, resignedAccepted } from './bearer-forgery.js';
 
 export interface Principal {
   user: User;
@@ -75,12 +76,16 @@ export function authenticate(ctx: Ctx): Principal | undefined {
     if (r) return { user: core.users.get(r.userId) ?? firstUser(ctx), row: r };
   }
   const v = verifyJwt(token, core.verificationKeys(), core.now(), !core.fault('access-token-never-expires'));
+  let forged: TokenRow | undefined;
   if (!v.ok) {
     if (core.fault('unsigned-token-accepted') && v.why === 'signature') return { user: firstUser(ctx) };
-    deny(ctx, v.hint, 'invalid_token');
-    return undefined;
+    forged = v.why === 'signature' ? forgedAccepted(core, token) : v.why === 'time' && nbfOnlyFailure(core, token) ? resignedAccepted(core, token) : undefined;
+    if (!forged) {
+      deny(ctx, v.hint, 'invalid_token');
+      return undefined;
+    }
   }
-  const row = core.tokens.get(token);
+  const row = forged ?? core.tokens.get(token) ?? resignedAccepted(core, token);
   const dead =
     !row ||
     row.rotatedOut ||
@@ -102,6 +107,7 @@ const UNUSABLE_FAULT: Record<string, string> = {
   password: 'password-token-unusable',
   client_credentials: 'cc-token-unusable',
   refresh_token: 'refresh-token-unusable',
+  authorization_code: 'code-token-unusable',
 };
 
 /** Module routes refuse tokens of a grant whose "unusable" fault is on (logout stays usable). */

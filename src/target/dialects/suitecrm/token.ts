@@ -1,8 +1,9 @@
 // POST /Api/access_token as SuiteCRM 7.14 (league/oauth2-server 8.4) answers it; every departure
 // from RFC 6749 sits behind a named fault.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sendJson, sendSlimHtml, type Client, type Ctx, type TargetCore, type TokenRow } from '../../core.js';
+import { send, sendJson, sendSlimHtml, type Client, type Ctx, type TargetCore, type TokenRow } from '../../core.js';
 import { signJwt } from '../../jwt.js';
+import { authorizationCodeGrant } from './code-grant.js';
 
 type Params = Record<string, unknown>;
 
@@ -19,7 +20,7 @@ const DESCRIPTIONS: Record<string, string> = {
 };
 
 /** league's error body: error, error_description, optional hint, and SuiteCRM's "message" copy. */
-function oauthError(ctx: Ctx, status: number, error: string, opts: { hint?: string; description?: string; headers?: Record<string, string> } = {}): void {
+export function oauthError(ctx: Ctx, status: number, error: string, opts: { hint?: string; description?: string; headers?: Record<string, string> } = {}): void {
   let description = opts.description ?? DESCRIPTIONS[error] ?? error;
   if (ctx.core.fault('error-description-illegal-chars')) description = `${description}\n"see server log"`;
   const body: Record<string, string> = { error, error_description: description };
@@ -69,7 +70,7 @@ function parseBasic(header: string | undefined): { id: string; secret: string } 
   }
 }
 
-const KNOWN_GRANTS = ['password', 'client_credentials', 'refresh_token'];
+const KNOWN_GRANTS = ['password', 'client_credentials', 'refresh_token', 'authorization_code'];
 const STRING_PARAMS = ['grant_type', 'client_id', 'client_secret', 'username', 'password', 'refresh_token', 'scope', 'code', 'redirect_uri', 'code_verifier'];
 
 export async function tokenEndpoint(ctx: Ctx): Promise<void> {
@@ -78,6 +79,10 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
   const bad = STRING_PARAMS.find((k) => k in p && typeof p[k] !== 'string');
   if (bad) {
     if (core.fault('array-param-stack-trace')) return sendSlimHtml(ctx, 500, undefined, 'Illegal offset type in isset or empty');
+    if (core.fault('error-body-stack-trace')) {
+      const trace = '<h2>Trace</h2><pre>#0 /var/www/html/vendor/league/oauth2-server/src/Grant/AbstractGrant.php(178)</pre>';
+      return send(ctx, 400, `<html><body><h1>Bad Request</h1>${trace}</body></html>`, { 'content-type': 'text/html;charset=UTF-8' });
+    }
     return oauthError(ctx, 400, 'invalid_request', { hint: `Check the \`${bad}\` parameter` });
   }
   const str = (k: string) => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
@@ -132,6 +137,8 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
       return passwordGrant(ctx, client, str);
     case 'client_credentials':
       return respondWithTokens(ctx, issue(core, client, client.userId ?? '', 'client_credentials', core.fault('cc-issues-refresh-token')));
+    case 'authorization_code':
+      return authorizationCodeGrant(ctx, client, str);
     default:
       return refreshGrant(ctx, client, str('refresh_token'));
   }
@@ -245,11 +252,13 @@ const CACHEABLE_FAULT: Record<string, string> = {
   password: 'password-response-cacheable',
   client_credentials: 'cc-response-cacheable',
   refresh_token: 'refresh-response-cacheable',
+  authorization_code: 'code-response-cacheable',
 };
 const NO_TYPE_FAULT: Record<string, string> = {
   password: 'password-response-missing-token-type',
   client_credentials: 'cc-response-missing-token-type',
   refresh_token: 'refresh-response-missing-token-type',
+  authorization_code: 'code-response-missing-token-type',
 };
 
 export function respondWithTokens(ctx: Ctx, { row, withRefresh }: Issued): void {

@@ -1,0 +1,6 @@
+import { check, test } from '../../../fixtures/check.js';
+import { adminRevokedRedemption } from '../../../fixtures/authorization-code.js';
+import { codeAdminRevokedRejected } from '../../../src/checks/oauth2/authorization-code.js';
+
+// RFC 6749 §10.5
+test(...check(codeAdminRevokedRejected, adminRevokedRedemption));

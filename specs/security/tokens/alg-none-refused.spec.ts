@@ -1,0 +1,6 @@
+import { check, test } from '../../../fixtures/check.js';
+import { forgeryEvidence } from '../../../fixtures/forged-tokens.js';
+import { algNoneRefused } from '../../../src/checks/security/tokens.js';
+
+// RFC 8725 §2.1, §3.1
+test(...check(algNoneRefused, (h) => forgeryEvidence(h, 'alg-none')));

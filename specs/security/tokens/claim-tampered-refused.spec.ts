@@ -1,0 +1,6 @@
+import { check, test } from '../../../fixtures/check.js';
+import { forgeryEvidence } from '../../../fixtures/forged-tokens.js';
+import { claimTamperedRefused } from '../../../src/checks/security/tokens.js';
+
+// RFC 7515 §5.2
+test(...check(claimTamperedRefused, (h) => forgeryEvidence(h, 'claim-tampered')));

@@ -1,0 +1,6 @@
+import { check, test } from '../../../fixtures/check.js';
+import { forgeryEvidence } from '../../../fixtures/forged-tokens.js';
+import { expRequired } from '../../../src/checks/security/tokens.js';
+
+// RFC 8725 §3.10; RFC 7519 §4.1.4
+test(...check(expRequired, (h) => forgeryEvidence(h, 'exp-missing')));

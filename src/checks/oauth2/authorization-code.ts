@@ -1,0 +1,403 @@
+// The authorization code grant (RFC 6749 §4.1), its redirect handling (RFC 9700 §2.1, §4.1) and
+// PKCE (RFC 7636). Security outcomes and wire formats are separate checks.
+import { accessGranted, bodyObject, describe, header, isSuccess, oauthError, tokenRefused } from '../conditions.js';
+import { fail, pass, type CheckDef, type Exchange, type Outcome, type Requirement } from '../types.js';
+import { evaluateNoStore, evaluateTokenResponse } from './grant.js';
+
+const CODE: Requirement[] = ['grant:authorization_code'];
+const PKCE: Requirement[] = ['grant:authorization_code', 'pkce:S256'];
+
+/** RFC 6749 §4.1.2: the longest code lifetime the RFC recommends. */
+export const MAX_CODE_SECONDS = 600;
+
+export interface CodeFlowEvidence {
+  /** The redirect the target sent at the end of the flow (absent: it never redirected). */
+  callback?: string;
+  redeem?: Exchange;
+  probe?: Exchange;
+}
+
+/** Judges a finished flow: a code came back, it bought a token, the token works. */
+export function evaluateCodeFlow(e: CodeFlowEvidence): Outcome {
+  if (!e.callback) return fail('the authorization flow never redirected back to the client');
+  const cb = new URL(e.callback);
+  if (!cb.searchParams.get('code')) return fail(`the redirect carried no code (error=${cb.searchParams.get('error') ?? 'none'})`);
+  if (!e.redeem || !isSuccess(e.redeem) || typeof bodyObject(e.redeem)?.access_token !== 'string') {
+    return fail(`the code was not exchanged for a token: ${e.redeem ? describe(e.redeem) : 'not redeemed'}`);
+  }
+  return e.probe ? accessGranted(e.probe, 'a resource request with the access token from the code') : pass();
+}
+
+export const codeFlowWorks: CheckDef<CodeFlowEvidence> = {
+  id: 'oauth2.authorization-code.flow-works',
+  title: 'authorization_code grant: login, approval, redirect with a code, token exchange and a working token',
+  specRefs: ['RFC 6749 §4.1'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: evaluateCodeFlow,
+};
+
+export const codeResponseSchema: CheckDef = {
+  id: 'oauth2.authorization-code.response-schema',
+  title: 'authorization_code grant: the token response is a valid RFC 6749 §5.1 response',
+  specRefs: ['RFC 6749 §4.1.4', 'RFC 6749 §5.1'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: evaluateTokenResponse,
+};
+
+export const codeNoStore: CheckDef = {
+  id: 'oauth2.authorization-code.no-store',
+  title: 'authorization_code grant: the token response is not cacheable (Cache-Control: no-store)',
+  specRefs: ['RFC 6749 §5.1'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: evaluateNoStore,
+};
+
+export interface ReplayEvidence {
+  first: Exchange;
+  second: Exchange;
+  /** A resource request with the access token of the first redemption, after the replay. */
+  probeAfter?: Exchange;
+}
+
+const firstRedeemed = (e: ReplayEvidence): Outcome =>
+  isSuccess(e.first) ? pass() : fail(`the first redemption already failed (${describe(e.first)}), so single use cannot be judged`);
+
+export const codeReuseRejected: CheckDef<ReplayEvidence> = {
+  id: 'oauth2.authorization-code.reuse-rejected',
+  title: 'a code is single-use: a second redemption gets no token',
+  specRefs: ['RFC 6749 §4.1.2', 'RFC 6749 §10.5'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (e) => {
+    const first = firstRedeemed(e);
+    return first.pass ? tokenRefused(e.second, 'a second redemption of the same code') : first;
+  },
+};
+
+export const codeReuseInvalidGrant: CheckDef<ReplayEvidence> = {
+  id: 'oauth2.authorization-code.reuse-invalid-grant',
+  title: 'a second redemption of a code is answered 400 invalid_grant',
+  specRefs: ['RFC 6749 §5.2'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (e) => oauthError(e.second, { status: [400], error: ['invalid_grant'] }, 'a replayed code'),
+};
+
+export const codeReuseRevokesTokens: CheckDef<ReplayEvidence> = {
+  id: 'oauth2.authorization-code.reuse-revokes-tokens',
+  title: 'a replayed code revokes the tokens issued from it',
+  specRefs: ['RFC 6749 §4.1.2', 'RFC 6749 §10.5'],
+  severity: 'should',
+  requires: CODE,
+  evaluate: (e) => {
+    const first = firstRedeemed(e);
+    if (!first.pass) return first;
+    if (!e.probeAfter) return fail('no resource request was made after the replay');
+    if (isSuccess(e.probeAfter)) return fail('the access token from the first redemption still works after the code was replayed');
+    return pass(describe(e.probeAfter));
+  },
+};
+
+export interface RaceEvidence {
+  /** Per round: statuses of N concurrent redemptions of one fresh code. */
+  rounds: { statuses: number[]; tokens: number }[];
+}
+
+export const codeConcurrentRedemption: CheckDef<RaceEvidence> = {
+  id: 'oauth2.authorization-code.concurrent-redemption',
+  title: 'concurrent redemptions of one code: at most one gets a token',
+  specRefs: ['RFC 6749 §4.1.2', 'RFC 6749 §10.5'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (e) => {
+    if (e.rounds.length === 0) return fail('no redemption rounds were run');
+    const won = e.rounds.filter((r) => r.tokens > 1);
+    if (won.length) {
+      return fail(
+        `${won.length} of ${e.rounds.length} rounds issued several tokens for one code (${won.map((r) => `${r.tokens}/${r.statuses.length}`).join(', ')}): the code store is racy`,
+      );
+    }
+    const none = e.rounds.filter((r) => r.tokens === 0).length;
+    return pass(`${e.rounds.length} rounds of ${e.rounds[0]!.statuses.length} parallel redemptions${none ? `; ${none} rounds issued no token at all` : ''}`);
+  },
+};
+
+export const codeExpiredRejected: CheckDef = {
+  id: 'oauth2.authorization-code.expired-rejected',
+  title: 'an expired code gets no token',
+  specRefs: ['RFC 6749 §4.1.2'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (ex) => tokenRefused(ex, 'a code redeemed after its lifetime'),
+};
+
+export interface CodeLifetimeEvidence {
+  seconds?: number;
+  source: string;
+}
+
+export const codeLifetime: CheckDef<CodeLifetimeEvidence> = {
+  id: 'oauth2.authorization-code.lifetime',
+  title: `codes live at most ${MAX_CODE_SECONDS / 60} minutes`,
+  specRefs: ['RFC 6749 §4.1.2'],
+  severity: 'should',
+  requires: CODE,
+  evaluate: (e) => {
+    if (e.seconds === undefined) return fail(`the code lifetime is unknown (${e.source})`);
+    return e.seconds <= MAX_CODE_SECONDS
+      ? pass(`${e.seconds} s (${e.source})`)
+      : fail(`codes live ${e.seconds} s (${e.source}); RFC 6749 §4.1.2 recommends at most ${MAX_CODE_SECONDS} s`);
+  },
+};
+
+function refusedCheck(id: string, title: string, refs: string[], what: string, requires: Requirement[] = CODE): CheckDef {
+  return { id, title, specRefs: refs, severity: 'must', requires, evaluate: (ex) => tokenRefused(ex, what) };
+}
+
+export const codeOtherClientRejected = refusedCheck(
+  'oauth2.authorization-code.other-client-rejected',
+  'a code redeemed by another (authenticated) client gets no token',
+  ['RFC 6749 §4.1.3'],
+  "another client's redemption of the code",
+  [...CODE, 'second-code-client'],
+);
+export const codeRedirectMismatchRejected = refusedCheck(
+  'oauth2.authorization-code.redirect-uri-mismatch-rejected',
+  'a code redeemed with a different redirect_uri gets no token',
+  ['RFC 6749 §4.1.3'],
+  'a redemption with a different redirect_uri',
+);
+export const codeRedirectMissingRejected = refusedCheck(
+  'oauth2.authorization-code.redirect-uri-missing-rejected',
+  'a code requested with a redirect_uri and redeemed without one gets no token',
+  ['RFC 6749 §4.1.3'],
+  'a redemption without the redirect_uri the authorization request carried',
+);
+export const codeAdminRevokedRejected = refusedCheck(
+  'oauth2.authorization-code.admin-revoked-rejected',
+  'a code revoked by the administrator gets no token',
+  ['RFC 6749 §10.5'],
+  'an administrator-revoked code',
+  [...CODE, 'admin:revoke-code'],
+);
+export const pkceWrongVerifierRejected = refusedCheck(
+  'oauth2.pkce.wrong-verifier-rejected',
+  'PKCE: a code requested with an S256 challenge and redeemed with a wrong code_verifier gets no token',
+  ['RFC 7636 §4.6'],
+  'a redemption with a wrong code_verifier',
+  PKCE,
+);
+export const pkceMissingVerifierRejected = refusedCheck(
+  'oauth2.pkce.missing-verifier-rejected',
+  'PKCE: a code requested with a challenge and redeemed without code_verifier gets no token',
+  ['RFC 7636 §4.6', 'RFC 9700 §2.1.1'],
+  'a redemption without code_verifier',
+  PKCE,
+);
+export const pkceNoPlainDowngrade = refusedCheck(
+  'oauth2.pkce.no-plain-downgrade',
+  'PKCE: with S256 requested, the challenge itself is not accepted as a "plain" verifier',
+  ['RFC 7636 §4.6', 'RFC 9700 §2.1.1'],
+  'a redemption presenting the S256 challenge as code_verifier',
+  PKCE,
+);
+
+// ------------------------------------------------------------------ the authorization endpoint
+
+export interface RedirectEvidence {
+  /** The unregistered URI the request named. */
+  attackerUri: string;
+  steps: Exchange[];
+}
+
+/** No response of the flow sent the browser to the unregistered URI (RFC 9700 §4.1, RFC 6749 §3.1.2.4). */
+export function evaluateNoOpenRedirect(e: RedirectEvidence): Outcome {
+  for (const ex of e.steps) {
+    const loc = header(ex, 'location');
+    if (loc && loc.startsWith(e.attackerUri)) return fail(`HTTP ${ex.response?.status} redirected to the unregistered redirect_uri`);
+  }
+  const first = e.steps[0];
+  if (!first?.response) return fail(`the authorization request got no answer: ${first ? describe(first) : 'not sent'}`);
+  if (first.response.status >= 500) return fail(`the authorization request crashed: ${describe(first)}`);
+  return pass(`${describe(first)}, no redirect`);
+}
+
+export const unregisteredRedirectRefused: CheckDef<RedirectEvidence> = {
+  id: 'oauth2.authorize.unregistered-redirect-refused',
+  title: 'an unregistered redirect_uri never receives a redirect (no open redirector): an error page instead',
+  specRefs: ['RFC 6749 §3.1.2.4', 'RFC 6749 §10.15', 'RFC 9700 §4.1'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: evaluateNoOpenRedirect,
+};
+
+export const redirectExactMatch: CheckDef<RedirectEvidence> = {
+  id: 'oauth2.authorize.redirect-uri-exact-match',
+  title: 'the redirect_uri is compared exactly: the registered URI with a suffix gets no redirect',
+  specRefs: ['RFC 9700 §2.1', 'RFC 9700 §4.1'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: evaluateNoOpenRedirect,
+};
+
+export interface CallbackEvidence {
+  sentState?: string;
+  /** The client's registered redirect URI. */
+  redirectUri: string;
+  callback?: string;
+}
+
+function callbackAt(e: CallbackEvidence): URL | Outcome {
+  if (!e.callback) return fail('the target never redirected back to the client');
+  const cb = new URL(e.callback);
+  if (`${cb.origin}${cb.pathname}` !== e.redirectUri.split('?')[0]) return fail('the redirect went to another URI than the registered one');
+  return cb;
+}
+
+export const stateEchoed: CheckDef<CallbackEvidence> = {
+  id: 'oauth2.authorize.state-echoed',
+  title: 'the state parameter comes back unchanged with the code',
+  specRefs: ['RFC 6749 §4.1.2', 'RFC 6749 §10.12'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (e) => {
+    const cb = callbackAt(e);
+    if (!(cb instanceof URL)) return cb;
+    const got = cb.searchParams.get('state');
+    if (got === null) return fail('the redirect carried no state');
+    return got === e.sentState ? pass() : fail('the state came back changed');
+  },
+};
+
+export const errorRedirect: CheckDef<CallbackEvidence> = {
+  id: 'oauth2.authorize.error-redirect',
+  title: 'an invalid request with a valid redirect_uri (response_type=bogus) goes back as error= with the state',
+  specRefs: ['RFC 6749 §4.1.2.1'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (e) => {
+    const cb = callbackAt(e);
+    if (!(cb instanceof URL)) return cb;
+    const err = cb.searchParams.get('error');
+    if (!err) return fail('the redirect carried no error parameter');
+    if (cb.searchParams.get('code')) return fail('an invalid request was answered with a code');
+    if (cb.searchParams.get('state') !== e.sentState) return fail(`error=${err} came back without the unchanged state`);
+    return err === 'unsupported_response_type' ? pass() : pass(`error=${err} (unsupported_response_type is the §4.1.2.1 code)`);
+  },
+};
+
+export const accessDenied: CheckDef<CallbackEvidence> = {
+  id: 'oauth2.authorize.access-denied',
+  title: 'when the user declines, the client gets error=access_denied and no code',
+  specRefs: ['RFC 6749 §4.1.2.1'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (e) => {
+    const cb = callbackAt(e);
+    if (!(cb instanceof URL)) return cb;
+    if (cb.searchParams.get('code')) return fail('the user declined, yet the redirect carried a code');
+    const err = cb.searchParams.get('error');
+    return err === 'access_denied' ? pass() : fail(`the redirect carried error=${err ?? '(none)'}, expected access_denied`);
+  },
+};
+
+// ------------------------------------------------------------------ the login and approve pages
+
+export interface PagesEvidence {
+  /** The login and approve pages (HTML answers of the flow). */
+  pages: { name: string; ex: Exchange }[];
+}
+
+function perPage(e: PagesEvidence, test: (ex: Exchange) => string | undefined): Outcome {
+  if (e.pages.length === 0) return fail('the flow showed no login or approve page');
+  const bad = e.pages.map((p) => ({ name: p.name, why: test(p.ex) })).filter((p) => p.why);
+  return bad.length ? fail(bad.map((b) => `${b.name} page: ${b.why}`).join('; ')) : pass(`${e.pages.map((p) => p.name).join(', ')} pages`);
+}
+
+/** X-Frame-Options DENY/SAMEORIGIN or a CSP frame-ancestors directive (RFC 6749 §10.13). */
+export function framingRefusedBy(ex: Exchange): string | undefined {
+  const xfo = header(ex, 'x-frame-options');
+  const csp = header(ex, 'content-security-policy') ?? '';
+  if (xfo && /^\s*(deny|sameorigin)\s*$/i.test(xfo)) return undefined;
+  if (/(^|;)\s*frame-ancestors\s+[^;]+/i.test(csp) && !/frame-ancestors\s+\*/i.test(csp)) return undefined;
+  return 'neither X-Frame-Options nor a CSP frame-ancestors directive refuses framing';
+}
+
+export const pagesRefuseFraming: CheckDef<PagesEvidence> = {
+  id: 'security.authorize.framing-refused',
+  title: 'the login and approve pages refuse to be framed (clickjacking)',
+  specRefs: ['RFC 6749 §10.13', 'RFC 9700 §4.16'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (e) => perPage(e, framingRefusedBy),
+};
+
+export const pagesNotCached: CheckDef<PagesEvidence> = {
+  id: 'security.authorize.no-store',
+  title: 'the login and approve pages are not cacheable',
+  specRefs: ['RFC 9111 §5.2.2', 'RFC 6749 §10.13'],
+  severity: 'should',
+  requires: CODE,
+  evaluate: (e) =>
+    perPage(e, (ex) => {
+      const cc = header(ex, 'cache-control');
+      return cc && /(^|,)\s*no-store\s*(,|$)/i.test(cc) ? undefined : `Cache-Control is ${cc ? `"${cc}"` : 'absent'}, expected no-store`;
+    }),
+};
+
+// ------------------------------------------------------------------ the real browser
+
+export interface BrowserFlowEvidence {
+  /** Whether the consent page was shown (screenshot attached). */
+  consentShown: boolean;
+  sentState: string;
+  /** The callback URL the browser was sent to (caught by route interception). */
+  callback?: string;
+  redeem?: Exchange;
+}
+
+export const browserFlow: CheckDef<BrowserFlowEvidence> = {
+  id: 'oauth2.authorization-code.browser-flow',
+  title: 'a real browser completes login and approval and is redirected to the client with a code and the state',
+  specRefs: ['RFC 6749 §4.1'],
+  severity: 'must',
+  requires: CODE,
+  evaluate: (e) => {
+    if (!e.consentShown) return fail('the browser never reached the approve page');
+    if (!e.callback) return fail('the browser was never redirected back to the client');
+    const cb = new URL(e.callback);
+    if (!cb.searchParams.get('code')) return fail(`the browser's redirect carried no code (error=${cb.searchParams.get('error') ?? 'none'})`);
+    if (cb.searchParams.get('state') !== e.sentState) return fail("the browser's redirect did not carry the unchanged state");
+    return evaluateCodeFlow({ callback: e.callback, ...(e.redeem ? { redeem: e.redeem } : {}) });
+  },
+};
+
+export const AUTHORIZATION_CODE_CHECKS: readonly CheckDef<never>[] = [
+  codeFlowWorks,
+  codeResponseSchema,
+  codeNoStore,
+  codeReuseRejected,
+  codeReuseInvalidGrant,
+  codeReuseRevokesTokens,
+  codeConcurrentRedemption,
+  codeExpiredRejected,
+  codeLifetime,
+  codeOtherClientRejected,
+  codeRedirectMismatchRejected,
+  codeRedirectMissingRejected,
+  codeAdminRevokedRejected,
+  pkceWrongVerifierRejected,
+  pkceMissingVerifierRejected,
+  pkceNoPlainDowngrade,
+  unregisteredRedirectRefused,
+  redirectExactMatch,
+  stateEchoed,
+  errorRedirect,
+  accessDenied,
+  pagesRefuseFraming,
+  pagesNotCached,
+  browserFlow,
+] as readonly CheckDef<never>[];

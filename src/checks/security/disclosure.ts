@@ -1,0 +1,62 @@
+// Information disclosure (RFC 6749 §10.3, OWASP ASVS V7) and CORS policy of the API.
+import { header } from '../conditions.js';
+import { fail, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
+
+export interface EchoEvidence {
+  /** Failed requests and the secret each submitted (evidence only: never printed). */
+  probes: { label: string; ex: Exchange; secret: string }[];
+}
+
+export function evaluateNoEcho(e: EchoEvidence): Outcome {
+  if (e.probes.length === 0) return fail('no request was made');
+  const leaks = e.probes.filter((p) => {
+    const text = p.ex.response?.text ?? '';
+    return text.includes(p.secret) || text.includes(encodeURIComponent(p.secret)) || text.includes(JSON.stringify(p.secret).slice(1, -1));
+  });
+  return leaks.length ? fail(`the error body echoes the submitted secret: ${leaks.map((l) => l.label).join('; ')}`) : pass();
+}
+
+export const noSecretEcho: CheckDef<EchoEvidence> = {
+  id: 'security.disclosure.no-secret-echo',
+  title: 'an error response never echoes a submitted password or client secret',
+  specRefs: ['RFC 6749 §10.3', 'OWASP ASVS V7.1.1'],
+  severity: 'must',
+  requires: ['grant:password'],
+  evaluate: evaluateNoEcho,
+};
+
+/** Markers of a stack trace or framework debug page (PHP, Slim, Node, Java, Python). */
+const TRACE = /(#\d+ \/[^\s]+\(\d+\)|Stack trace:|<h2>Trace<\/h2>|Traceback \(most recent call last\)|\n\s+at [\w.<>$]+ \(|Exception in thread|\.php on line \d+)/;
+
+export function evaluateNoStackTrace(probes: readonly { label: string; ex: Exchange }[]): Outcome {
+  if (probes.length === 0) return fail('no request was made');
+  const bad = probes.filter((p) => TRACE.test(p.ex.response?.text ?? ''));
+  return bad.length ? fail(`a stack trace is disclosed for: ${bad.map((b) => b.label).join('; ')}`) : pass(`${probes.length} malformed requests, no stack trace`);
+}
+
+export const noStackTrace: CheckDef<{ label: string; ex: Exchange }[]> = {
+  id: 'security.disclosure.no-stack-trace',
+  title: 'malformed parameters (client_id[]=x, …) never produce a stack trace',
+  specRefs: ['OWASP ASVS V7.4.1', 'RFC 6749 §5.2'],
+  severity: 'must',
+  requires: ['grant:password'],
+  evaluate: evaluateNoStackTrace,
+};
+
+export function evaluateNoCorsWildcard(probes: readonly { label: string; ex: Exchange }[]): Outcome {
+  if (probes.length === 0) return fail('no request was made');
+  const wild = probes.filter((p) => header(p.ex, 'access-control-allow-origin')?.trim() === '*');
+  return wild.length
+    ? fail(`Access-Control-Allow-Origin: * on ${wild.map((w) => w.label).join(', ')}: any web page may read these responses`)
+    : pass();
+}
+
+export const noCorsWildcard: CheckDef<{ label: string; ex: Exchange }[]> = {
+  id: 'security.cors.no-wildcard',
+  title: 'the token endpoint and the API do not allow every origin (Access-Control-Allow-Origin: *)',
+  specRefs: ['OWASP ASVS V14.5.3', 'RFC 6749 §10.13'],
+  severity: 'advisory',
+  evaluate: evaluateNoCorsWildcard,
+};
+
+export const DISCLOSURE_CHECKS: readonly CheckDef<never>[] = [noSecretEcho, noStackTrace, noCorsWildcard] as readonly CheckDef<never>[];

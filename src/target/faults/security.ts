@@ -1,0 +1,59 @@
+import { faults } from './types.js';
+
+const OBS = 'suitecrm-7.14-observed.md';
+const T = 'security.tokens';
+
+/** Forged and tampered tokens at the bearer middleware (RFC 8725). */
+export const SECURITY_FAULTS = faults(
+  { name: 'bearer-alg-none-accepted', description: 'a token with alg "none" is accepted (looked up by jti)', breaks: [`${T}.alg-none-refused`] },
+  {
+    name: 'bearer-hs256-public-key-accepted',
+    description: 'an HS256 token keyed with the RSA public key is accepted (algorithm confusion)',
+    breaks: [`${T}.algorithm-confusion-refused`],
+  },
+  { name: 'bearer-empty-signature-accepted', description: 'an RS256 token with an empty signature is accepted', breaks: [`${T}.signature-stripped-refused`] },
+  {
+    name: 'bearer-signature-compared-not-verified',
+    description: 'the signature is compared with the issued token of the same jti instead of verified over the presented claims',
+    breaks: [`${T}.claim-tampered-refused`],
+  },
+  {
+    name: 'bearer-embedded-jwk-trusted',
+    description: "a token is verified with the jwk its own header carries",
+    breaks: [`${T}.injected-key-refused`],
+  },
+  {
+    name: 'bearer-kid-file-trusted',
+    description: 'an HS256 token is verified with the file its kid names (/dev/null = empty key)',
+    breaks: [`${T}.injected-key-refused`],
+  },
+  { name: 'bearer-nbf-ignored', description: 'nbf is not checked', breaks: [`${T}.nbf-future-refused`] },
+  {
+    name: 'bearer-aud-not-checked',
+    description: 'a validly signed token is accepted whatever its aud (looked up by jti)',
+    breaks: [`${T}.aud-other-client-refused`],
+    observed: `${OBS} §4`,
+  },
+  {
+    name: 'bearer-exp-optional',
+    description: 'a validly signed token without exp is accepted (looked up by jti)',
+    breaks: [`${T}.exp-required`],
+    observed: `${OBS} §4`,
+  },
+  {
+    name: 'admin-client-revoke-newest-only',
+    description: "revoking a client revokes only its newest token",
+    breaks: ['security.revocation.client-revocation-kills-tokens'],
+  },
+  {
+    name: 'cors-wildcard',
+    description: 'every /Api response carries Access-Control-Allow-Origin: *',
+    breaks: ['security.cors.no-wildcard'],
+    observed: `${OBS} §2`,
+  },
+  {
+    name: 'error-body-stack-trace',
+    description: 'a token request with an array parameter gets a 400 whose HTML body holds a stack trace',
+    breaks: ['security.disclosure.no-stack-trace'],
+  },
+);

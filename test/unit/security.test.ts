@@ -1,0 +1,67 @@
+// evaluate() of the forged-token and disclosure checks on good and bad evidence.
+import { expect, test } from '@playwright/test';
+import { noCorsWildcard, noSecretEcho, noStackTrace } from '../../src/checks/security/disclosure.js';
+import { TOKEN_FORGERY_CHECKS } from '../../src/checks/security/tokens.js';
+import type { CheckDef } from '../../src/checks/types.js';
+import type { ForgeryEvidence } from '../../src/checks/security/tokens.js';
+import { forge, decodeJwt } from '../../fixtures/forged-tokens.js';
+import { ex, INVALID_GRANT } from './exchange-raw.js';
+
+const refused = ex(401, { error: 'invalid_token' });
+const accepted = ex(200, { data: [] });
+
+test('forgery checks: every forged token refused with 401 passes; an accepted one or a 500 fails', () => {
+  for (const c of TOKEN_FORGERY_CHECKS as readonly CheckDef<ForgeryEvidence>[]) {
+    expect(c.evaluate({ probes: [{ label: 'a', ex: refused }] }).pass, c.id).toBe(true);
+    expect(c.evaluate({ probes: [{ label: 'a', ex: refused }, { label: 'b', ex: accepted }] }).pass, c.id).toBe(false);
+    expect(c.evaluate({ probes: [{ label: 'a', ex: ex(500, '') }] }).pass, c.id).toBe(false);
+    expect(c.evaluate({ probes: [] }).pass, c.id).toBe(false);
+  }
+});
+
+test('forge() makes the promised tokens', () => {
+  const b = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const jwt = decodeJwt(`${b({ typ: 'JWT', alg: 'RS256' })}.${b({ jti: 'j', sub: '1', exp: 2e9 })}.${Buffer.alloc(256, 7).toString('base64url')}`);
+  const none = forge('alg-none', jwt, { otherAud: 'x' })[0]!.token;
+  expect(decodeJwt(none).header.alg).toBe('none');
+  expect(none.endsWith('.')).toBe(true);
+  const altered = forge('signature-altered', jwt, { otherAud: 'x' })[0]!.token;
+  expect(altered.split('.')[2]).not.toBe(jwt.raw.split('.')[2]);
+  expect(Buffer.from(altered.split('.')[2]!, 'base64url').equals(Buffer.alloc(256, 7))).toBe(false);
+  const tampered = forge('claim-tampered', jwt, { otherAud: 'x' });
+  expect(tampered.map((t) => decodeJwt(t.token).payload.sub)).toContain('crm-conformance-other-user');
+  const injected = forge('injected-key', jwt, { otherAud: 'x' }).map((t) => decodeJwt(t.token).header);
+  expect(injected.map((h) => Object.keys(h).find((k) => ['jwk', 'jku'].includes(k)) ?? h.kid)).toEqual(['jwk', 'jku', '/dev/null']);
+});
+
+test('no-secret-echo: a body containing the submitted secret fails', () => {
+  pass(noSecretEcho.evaluate({ probes: [{ label: 'wrong password', secret: 'CNRYabcdef012345', ex: INVALID_GRANT }] }));
+  const echo = ex(500, { error: 'unknown_error', error_description: 'The password is invalid: CNRYabcdef012345' });
+  fails(noSecretEcho.evaluate({ probes: [{ label: 'wrong password', secret: 'CNRYabcdef012345', ex: echo }] }));
+});
+
+test('no-stack-trace: PHP/Slim traces fail, plain errors pass', () => {
+  pass(noStackTrace.evaluate([{ label: 'x', ex: INVALID_GRANT }]));
+  fails(noStackTrace.evaluate([{ label: 'x', ex: ex(500, '<h2>Trace</h2><pre>#0 /var/www/html/x.php(178)</pre>') }]));
+  fails(noStackTrace.evaluate([]));
+});
+
+test('cors: * fails, a named origin or none passes', () => {
+  pass(noCorsWildcard.evaluate([{ label: 'api', ex: ex(200, {}, { 'access-control-allow-origin': 'https://crm.example' }) }, { label: 't', ex: INVALID_GRANT }]));
+  fails(noCorsWildcard.evaluate([{ label: 'api', ex: ex(200, {}, { 'access-control-allow-origin': '*' }) }]));
+});
+
+function pass(o: { pass: boolean }): void {
+  expect(o.pass).toBe(true);
+}
+function fails(o: { pass: boolean }): void {
+  expect(o.pass).toBe(false);
+}
+
+test('client revocation: every access and refresh token refused passes; one surviving fails', async () => {
+  const { clientRevocationKillsTokens: c } = await import('../../src/checks/security/revocation.js');
+  pass(c.evaluate({ access: [refused, refused], refresh: [INVALID_GRANT, INVALID_GRANT] }));
+  fails(c.evaluate({ access: [refused, accepted], refresh: [INVALID_GRANT] }));
+  fails(c.evaluate({ access: [refused], refresh: [ex(200, { access_token: 'x', token_type: 'Bearer' })] }));
+  fails(c.evaluate({ access: [], refresh: [] }));
+});

@@ -1,6 +1,7 @@
 // The conformance run. What to run against comes from the CLI through CRM_CONFORMANCE_RUN
 // (src/config/run-spec.ts); with nothing set it runs the embedded SuiteCRM 7.14 target.
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { runSpecFromEnv } from './src/config/run-spec.js';
 import { launchOptions } from './src/browser/chromium.js';
@@ -9,6 +10,9 @@ import { targetInfo } from './src/config/target-info.js';
 
 const run = runSpecFromEnv();
 const reports = run.reportsDir;
+
+// One marker per run for the records the suite creates; workers inherit it from the runner.
+process.env.CRM_RUN_MARKER ??= `crmc-${randomBytes(4).toString('hex')}`;
 
 export default defineConfig<object, RunOptions>({
   testDir: './specs',

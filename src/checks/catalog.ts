@@ -7,6 +7,7 @@ import { CLIENT_CREDENTIALS_CHECKS, PASSWORD_CHECKS, REFRESH_GRANT_CHECKS } from
 import { JWT_CHECKS } from './oauth2/jwt.js';
 import { REFRESH_LIFECYCLE_CHECKS } from './oauth2/refresh.js';
 import { REVOCATION_CHECKS } from './oauth2/revocation.js';
+import { JSONAPI_CHECKS } from './jsonapi/index.js';
 import type { CheckDef } from './types.js';
 
 export const ALL_CHECKS: readonly CheckDef<never>[] = [
@@ -20,4 +21,5 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...EXPIRY_CHECKS,
   ...REVOCATION_CHECKS,
   ...BEARER_CHECKS,
+  ...JSONAPI_CHECKS,
 ];

@@ -17,7 +17,8 @@ export type Requirement =
   | 'public-key'
   | 'wait:access-expiry'
   | 'wait:refresh-expiry'
-  | 'resource-api';
+  | 'resource-api'
+  | 'limited-user';
 
 export interface RecordedRequest {
   method: string;

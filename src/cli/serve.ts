@@ -53,6 +53,8 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
     CRM_CLIENT2_SECRET: c.client2.secret,
     CRM_CC_CLIENT_ID: c.ccClient.id,
     CRM_CC_CLIENT_SECRET: c.ccClient.secret,
+    CRM_LIMITED_USERNAME: c.limitedUser.username,
+    CRM_LIMITED_PASSWORD: c.limitedUser.password,
     CRM_REFERENCE_ADMIN_SECRET: target.adminSecret,
     CRM_JWT_PUBLIC_KEY: keyFile,
     CRM_ACCESS_TOKEN_TTL: String(target.accessTtlSeconds),

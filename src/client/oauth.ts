@@ -19,6 +19,8 @@ export interface HarnessCredentials {
   client?: ClientCreds;
   client2?: ClientCreds;
   ccClient?: ClientCreds;
+  /** A non-admin user denied the profile's primary module (ACL checks). */
+  limitedUser?: { username: string; password: string };
 }
 
 export interface TokenSet {

@@ -13,6 +13,8 @@ export const CREDENTIAL_VARS = {
   ccClientSecret: 'CRM_CC_CLIENT_SECRET',
   referenceAdminSecret: 'CRM_REFERENCE_ADMIN_SECRET',
   jwtPublicKey: 'CRM_JWT_PUBLIC_KEY',
+  limitedUsername: 'CRM_LIMITED_USERNAME',
+  limitedPassword: 'CRM_LIMITED_PASSWORD',
 } as const;
 
 const pair = (env: NodeJS.ProcessEnv, id: string, secret: string) =>
@@ -29,6 +31,9 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
   if (ccClient) creds.ccClient = ccClient;
   if (env[v.username]) creds.username = env[v.username]!;
   if (env[v.password] !== undefined) creds.password = env[v.password]!;
+  if (env[v.limitedUsername] && env[v.limitedPassword] !== undefined) {
+    creds.limitedUser = { username: env[v.limitedUsername]!, password: env[v.limitedPassword]! };
+  }
   registerCredentials(creds, registry);
   registry.register(env[v.referenceAdminSecret], 'admin_secret');
   return creds;
@@ -36,5 +41,6 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
 
 export function registerCredentials(creds: HarnessCredentials, registry: SecretRegistry = secrets): void {
   registry.register(creds.password, 'password');
+  registry.register(creds.limitedUser?.password, 'password');
   for (const c of [creds.client, creds.client2, creds.ccClient]) registry.register(c?.secret, 'client_secret');
 }

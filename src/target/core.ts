@@ -11,6 +11,8 @@ export interface User {
   userName: string;
   password: string;
   isAdmin: boolean;
+  /** Modules the user's role denies (module ACL of the V8 resource API). */
+  deniedModules?: readonly string[];
 }
 
 export interface Client {
@@ -51,6 +53,8 @@ export interface TargetCredentials {
   client2: { id: string; secret: string };
   /** client_credentials client with an associated user. */
   ccClient: { id: string; secret: string };
+  /** A non-admin user whose role denies Accounts (module ACL checks). */
+  limitedUser: { username: string; password: string };
 }
 
 export interface CoreOptions {
@@ -84,6 +88,8 @@ export class TargetCore {
     this.faults = new Set(options.faults);
     const admin: User = { id: '1', userName: 'admin', password: canary(), isAdmin: true };
     this.users.set(admin.id, admin);
+    const limited: User = { id: randomUUID(), userName: 'limited', password: canary(), isAdmin: false, deniedModules: ['Accounts'] };
+    this.users.set(limited.id, limited);
     const mk = (name: string, grants: string[], userId?: string): Client => {
       const c: Client = { id: randomUUID(), name, secret: canary(), grants, ...(userId ? { userId } : {}) };
       this.clients.set(c.id, c);
@@ -98,6 +104,7 @@ export class TargetCore {
       client: { id: a.id, secret: a.secret },
       client2: { id: b.id, secret: b.secret },
       ccClient: { id: cc.id, secret: cc.secret },
+      limitedUser: { username: limited.userName, password: limited.password },
     };
   }
 

@@ -1,12 +1,13 @@
 // The fault registry: one file per area, concatenated here.
 import { ConfigError } from '../../config/errors.js';
 import { BEARER_FAULTS } from './bearer.js';
+import { JSONAPI_FAULTS } from './jsonapi.js';
 import { OAUTH2_FAULTS } from './oauth2.js';
 import type { FaultDef } from './types.js';
 
 export type { FaultDef } from './types.js';
 
-export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS];
+export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...JSONAPI_FAULTS];
 
 const byName = new Map(ALL_FAULTS.map((f) => [f.name, f]));
 if (byName.size !== ALL_FAULTS.length) throw new Error('duplicate fault name in the registry');

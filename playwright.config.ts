@@ -28,6 +28,7 @@ export default defineConfig<object, RunOptions>({
     ['html', { outputFolder: path.join(reports, 'html'), open: 'never' }],
     ['junit', { outputFile: path.join(reports, 'junit.xml') }],
     ['./src/report/conformance-reporter.ts', { outputFile: path.join(reports, 'conformance.json') }],
+    ['./src/report/jsonapi-reporter.ts', { outputDir: reports }],
   ],
   use: {
     trace: 'off',

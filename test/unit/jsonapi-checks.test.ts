@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { acceptParams406, contentTypeParams415, documentsMediaType, documentsValid } from '../../src/checks/jsonapi/documents.js';
 import { create, deleteRecord, duplicateId409, readBack, updateAtResourceUrl, updateOnlySent, updateStatus } from '../../src/checks/jsonapi/crud.js';
 import { documentShape, malformedBody400, unknownId404, unknownModule } from '../../src/checks/jsonapi/errors.js';
-import { filter, include, sort, sparseFieldsets } from '../../src/checks/jsonapi/fetching.js';
+import { filter, include, sort, sortUnknownField400, sparseFieldsets } from '../../src/checks/jsonapi/fetching.js';
 import { links, pageSize, walk } from '../../src/checks/jsonapi/pagination.js';
 import { addListRemove, relationshipDocument, toManyArray, updateStatus as relUpdateStatus } from '../../src/checks/jsonapi/relationships.js';
 import { forbidden403, noData } from '../../src/checks/jsonapi/acl.js';
@@ -61,6 +61,7 @@ test('negotiation 415 / 406', () => {
 test('crud.create', () => {
   const sent = { name: 'n' };
   passes(create.evaluate({ type: 'Accounts', sent, create: ex(201, doc(res('1', sent)), { headers: { location: 'x' } }) }));
+  fails(create.evaluate({ type: 'Accounts', sent, create: ex(201, doc({ ...res('1', sent), links: { self: 'y' } }), { headers: { location: 'x' } }) }), /Location/);
   fails(create.evaluate({ type: 'Accounts', sent, create: ex(201, doc(res('1', sent, 'Account'))) }), /type/);
   fails(create.evaluate({ type: 'Accounts', sent, create: ex(200, doc(res('1', sent))) }), /201/);
   fails(create.evaluate({ type: 'Accounts', sent, create: ex(201, doc(res('1', {}))) }), /name/);
@@ -142,13 +143,17 @@ test('fetching.sparse-fieldsets, sort, filter', () => {
   const desc = ex(200, doc([res('3', { name: 'c' }), res('2', { name: 'B' }), res('1', { name: 'a' })]));
   passes(sort.evaluate({ field: 'name', asc, desc }));
   fails(sort.evaluate({ field: 'name', asc, desc: asc }), /not descending/);
+  passes(sortUnknownField400.evaluate(ex(400, err(400))));
+  fails(sortUnknownField400.evaluate(ex(200, doc([]))));
   const all = ex(200, doc([res('1', { name: 'a' }), res('2', { name: 'b' })]));
   passes(filter.evaluate({ field: 'name', value: 'a', all, filtered: ex(200, doc([res('1', { name: 'a' })])) }));
   fails(filter.evaluate({ field: 'name', value: 'a', all, filtered: all }), /whose name/);
 });
 
 test('fetching.include', () => {
-  passes(include.evaluate({ relatedId: 'c1', ex: ex(200, doc([res('1')], { included: [res('c1', {}, 'Contacts')] })) }));
+  const linked = { ...res('1'), relationships: { contacts: { data: [{ type: 'Contacts', id: 'c1' }] } } };
+  passes(include.evaluate({ relatedId: 'c1', ex: ex(200, doc([linked], { included: [res('c1', {}, 'Contacts')] })) }));
+  fails(include.evaluate({ relatedId: 'c1', ex: ex(200, doc([res('1')], { included: [res('c1', {}, 'Contacts')] })) }), /full linkage/);
   passes(include.evaluate({ relatedId: 'c1', ex: ex(400, suiteErr, { ct: 'application/json' }) }));
   fails(include.evaluate({ relatedId: 'c1', ex: ex(200, doc([res('1')])) }), /silently/);
 });

@@ -23,7 +23,10 @@ export const create: CheckDef<CreateEvidence> = {
     if (r.type !== type) return fail(`create: the resource's type is ${JSON.stringify(r.type)}, the request sent "${type}"`);
     const diff = attributeDiff(sent, r.attributes);
     if (diff.length) return fail(`create: the response does not carry the attributes written (${diff.join('; ')})`);
-    return pass(header(ex, 'location') ? undefined : 'no Location header (SHOULD)');
+    const location = header(ex, 'location');
+    const self = (r.links as { self?: unknown } | undefined)?.self;
+    if (location && typeof self === 'string' && self !== location) return fail(`create: Location "${location}" differs from links.self "${self}"`);
+    return pass(location ? undefined : 'no Location header (SHOULD)');
   },
 };
 

@@ -1,7 +1,7 @@
 // JSON:API 1.0 §Sparse Fieldsets, §Sorting, §Filtering, §Inclusion of Related Resources.
 import { bodyObject, describe } from '../conditions.js';
 import { fail, pass, type CheckDef, type Exchange } from '../types.js';
-import { expectStatus, RES, resourceList } from './conditions.js';
+import { expectStatus, RES, resourceList, validDocument } from './conditions.js';
 
 export interface FieldsEvidence {
   field: string;
@@ -60,6 +60,15 @@ export const sort: CheckDef<SortEvidence> = {
   },
 };
 
+export const sortUnknownField400: CheckDef<Exchange> = {
+  id: 'jsonapi.fetching.sort-unknown-field-400',
+  title: 'sorting by a field the server cannot sort by answers 400',
+  specRefs: ['JSON:API 1.0 §Sorting'],
+  severity: 'must',
+  requires: RES,
+  evaluate: (ex) => expectStatus(ex, [400], 'sort by an unknown field'),
+};
+
 export interface FilterEvidence {
   field: string;
   value: string;
@@ -89,6 +98,19 @@ export interface IncludeEvidence {
   ex: Exchange;
 }
 
+/** §Compound Documents: every included resource is identified by some relationship's linkage. */
+function fullLinkage(primaryData: { relationships?: unknown }[], included: { type?: unknown; id?: unknown }[]) {
+  const linked = new Set<string>();
+  for (const r of primaryData) {
+    for (const rel of Object.values((r.relationships ?? {}) as Record<string, { data?: unknown }>)) {
+      const d = rel?.data;
+      for (const ri of Array.isArray(d) ? d : d ? [d] : []) linked.add(`${(ri as { type?: unknown }).type}|${(ri as { id?: unknown }).id}`);
+    }
+  }
+  const orphan = included.find((r) => !linked.has(`${r.type}|${r.id}`));
+  return orphan ? fail(`included ${String(orphan.type)} ${String(orphan.id)} is not identified by any relationship (full linkage)`) : pass();
+}
+
 export const include: CheckDef<IncludeEvidence> = {
   id: 'jsonapi.fetching.include',
   title: 'include returns the related resources in "included", or an explicit 400 where unsupported (never silently nothing)',
@@ -102,8 +124,11 @@ export const include: CheckDef<IncludeEvidence> = {
     const included = bodyObject(ex)?.included;
     if (!Array.isArray(included)) return fail(`include was answered 200 without an "included" member (${describe(ex)}): silently ignored`);
     const found = included.some((r) => r && typeof r === 'object' && (r as { id?: unknown }).id === relatedId);
-    return found ? pass() : fail(`"included" does not contain the related resource ${relatedId}`);
+    if (!found) return fail(`"included" does not contain the related resource ${relatedId}`);
+    const v = validDocument(ex, 'compound document');
+    if (!v.pass) return v;
+    return fullLinkage(resourceList(ex), included as { type?: unknown; id?: unknown }[]);
   },
 };
 
-export const FETCHING_CHECKS = [sparseFieldsets, sort, filter, include];
+export const FETCHING_CHECKS = [sparseFieldsets, sort, sortUnknownField400, filter, include];

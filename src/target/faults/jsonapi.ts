@@ -8,7 +8,7 @@ export const JSONAPI_FAULTS = faults(
   {
     name: 'jsonapi-links-relative',
     description: 'links are relative to /Api/ ("V8/module/…"), not URLs a client can resolve',
-    breaks: ['jsonapi.documents.valid', 'jsonapi.pagination.links', 'jsonapi.pagination.walk', 'jsonapi.relationships.document'],
+    breaks: ['jsonapi.documents.valid', 'jsonapi.pagination.links', 'jsonapi.pagination.walk', 'jsonapi.relationships.document', 'jsonapi.fetching.include'],
     observed: `${OBS} §5.1, §5.2`,
   },
   {
@@ -41,6 +41,7 @@ export const JSONAPI_FAULTS = faults(
   { name: 'jsonapi-page-size-capped', description: 'page[size] above 3 is silently capped at 3, without saying so', breaks: ['jsonapi.pagination.page-size'] },
   { name: 'jsonapi-fields-ignored', description: 'sparse fieldsets are ignored (every attribute is returned)', breaks: ['jsonapi.fetching.sparse-fieldsets'] },
   { name: 'jsonapi-sort-desc-ignored', description: 'sort=-field sorts ascending', breaks: ['jsonapi.fetching.sort'] },
+  { name: 'jsonapi-unknown-sort-ignored', description: 'sort by an unknown field is answered 200, unsorted', breaks: ['jsonapi.fetching.sort-unknown-field-400'] },
   { name: 'jsonapi-filter-ignored', description: 'filter[...] is accepted and ignored', breaks: ['jsonapi.fetching.filter'] },
   { name: 'jsonapi-include-ignored', description: 'include is accepted (200) but no included member comes back', breaks: ['jsonapi.fetching.include'] },
   { name: 'jsonapi-relationship-delete-ignored', description: 'removing from a relationship answers success but the link stays', breaks: ['jsonapi.relationships.add-list-remove'] },

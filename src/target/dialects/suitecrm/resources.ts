@@ -244,8 +244,9 @@ export function listModule(ctx: Ctx): void {
   if (sort) {
     const desc = sort.startsWith('-');
     const field = desc ? sort.slice(1) : sort;
-    if (!def.fields.includes(field)) return fail(ctx, 'validation', `Sort field ${field} in ${def.objectName} module is not found`);
-    rows.sort(([, a], [, b]) => (a[field] ?? '').localeCompare(b[field] ?? '', 'en', { sensitivity: 'base' }));
+    if (!def.fields.includes(field)) {
+      if (!ctx.core.fault('jsonapi-unknown-sort-ignored')) return fail(ctx, 'validation', `Sort field ${field} in ${def.objectName} module is not found`);
+    } else rows.sort(([, a], [, b]) => (a[field] ?? '').localeCompare(b[field] ?? '', 'en', { sensitivity: 'base' }));
     if (desc && !ctx.core.fault('jsonapi-sort-desc-ignored')) rows.reverse();
   }
   const fieldsParam = q.get(`fields[${module}]`) ?? q.get(`fields[${def.objectName}]`);
@@ -346,7 +347,8 @@ export function createRecord(ctx: Ctx): void {
   const stored: Attrs = { date_entered: new Date().toISOString().replace(/\.\d+Z$/, '+00:00'), deleted: '0', ...attrs };
   if (ctx.core.fault('jsonapi-create-drops-attribute')) delete stored.description;
   ctx.core.records.get(module)!.set(id, stored);
-  const res = resourceObject(ctx, module, id, stored);
+  // The dropped attribute is still echoed: only a read-back shows it was never stored.
+  const res = resourceObject(ctx, module, id, { ...stored, ...attrs });
   sendDocument(ctx, 201, { data: res }, { location: res.links.self });
 }
 

@@ -90,6 +90,8 @@ test('crud.delete and duplicate-id-409', () => {
   fails(deleteRecord.evaluate({ del: ex(200, { meta: {} }), after: ex(400, suiteErr) }), /404/);
   passes(duplicateId409.evaluate({ first: ex(201, doc(res('1'))), second: ex(409, err(409)) }));
   fails(duplicateId409.evaluate({ first: ex(201, doc(res('1'))), second: ex(400, suiteErr) }), /409/);
+  passes(duplicateId409.evaluate({ first: ex(403, err(403)), second: ex(403, err(403)) }));
+  fails(duplicateId409.evaluate({ first: ex(401, { error: 'access_denied' }, { ct: 'application/json' }), second: ex(401) }), /client-generated/);
 });
 
 test('errors.*', () => {

@@ -125,7 +125,9 @@ export const duplicateId409: CheckDef<DuplicateEvidence> = {
   severity: 'must',
   requires: RES,
   evaluate({ first, second }) {
-    if (!is2xx(first)) return pass(`client-generated ids are not supported (${describe(first)})`);
+    // §Client-Generated IDs: a server that does not support them answers 403.
+    if (first.response?.status === 403) return pass('client-generated ids are not supported (403)');
+    if (!is2xx(first)) return fail(`create with a client-generated id: expected 201, 204 or 403, got ${describe(first)}`);
     return errorDocument(second, [409], 'second create with the same client-generated id');
   },
 };

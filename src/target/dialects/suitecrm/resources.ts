@@ -211,7 +211,8 @@ function checkAttributes(ctx: Ctx, module: string, attrs: unknown): Attrs | unde
 
 // ---------------------------------------------------------------- list
 
-const LIST_PARAM = /^(page\[(size|number)\]|fields\[[A-Za-z]+\]|filter\[[a-z_]+\]\[[a-z]+\]|sort|include)$/;
+// access_token is the bearer layer's business (RFC 6750 §2.3 checks), never a list option.
+const LIST_PARAM = /^(page\[(size|number)\]|fields\[[A-Za-z]+\]|filter\[[a-z_]+\]\[[a-z]+\]|sort|include|access_token)$/;
 
 function sqlLike(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 'i');

@@ -1,7 +1,7 @@
 // JSON:API 1.0 §Sparse Fieldsets, §Sorting, §Filtering, §Inclusion of Related Resources.
 import { bodyObject, describe } from '../conditions.js';
 import { fail, pass, type CheckDef, type Exchange } from '../types.js';
-import { expectStatus, RES, resourceList, validDocument } from './conditions.js';
+import { expectStatus, RES, resourceList } from './conditions.js';
 
 export interface FieldsEvidence {
   field: string;
@@ -107,6 +107,12 @@ function fullLinkage(primaryData: { relationships?: unknown }[], included: { typ
       for (const ri of Array.isArray(d) ? d : d ? [d] : []) linked.add(`${(ri as { type?: unknown }).type}|${(ri as { id?: unknown }).id}`);
     }
   }
+  const seen = new Set<string>();
+  for (const r of included) {
+    const key = `${String(r.type)}|${String(r.id)}`;
+    if (seen.has(key)) return fail(`included holds ${String(r.type)} ${String(r.id)} more than once`);
+    seen.add(key);
+  }
   const orphan = included.find((r) => !linked.has(`${r.type}|${r.id}`));
   return orphan ? fail(`included ${String(orphan.type)} ${String(orphan.id)} is not identified by any relationship (full linkage)`) : pass();
 }
@@ -125,8 +131,7 @@ export const include: CheckDef<IncludeEvidence> = {
     if (!Array.isArray(included)) return fail(`include was answered 200 without an "included" member (${describe(ex)}): silently ignored`);
     const found = included.some((r) => r && typeof r === 'object' && (r as { id?: unknown }).id === relatedId);
     if (!found) return fail(`"included" does not contain the related resource ${relatedId}`);
-    const v = validDocument(ex, 'compound document');
-    if (!v.pass) return v;
+    // Document validity (links included) is jsonapi.documents.valid's verdict; here: the compound-document rules.
     return fullLinkage(resourceList(ex), included as { type?: unknown; id?: unknown }[]);
   },
 };

@@ -8,7 +8,7 @@ export const JSONAPI_FAULTS = faults(
   {
     name: 'jsonapi-links-relative',
     description: 'links are relative to /Api/ ("V8/module/…"), not URLs a client can resolve',
-    breaks: ['jsonapi.documents.valid', 'jsonapi.pagination.links', 'jsonapi.pagination.walk', 'jsonapi.relationships.document', 'jsonapi.fetching.include'],
+    breaks: ['jsonapi.documents.valid', 'jsonapi.pagination.links', 'jsonapi.pagination.walk', 'jsonapi.relationships.document'],
     observed: `${OBS} §5.1, §5.2`,
   },
   {

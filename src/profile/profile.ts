@@ -21,6 +21,9 @@ export interface JsonApiLayout {
   filterEquals: string;
   /** Filter query for "field starts with value" (the stale-record sweep). */
   filterPrefix: string;
+  /** Query that narrows the primary module to records the suite never creates, so that paging stays
+   * stable while other workers create and delete marked records (e.g. filter[account_type][eq]=Customer). */
+  pagingFilter?: string;
   /** The vendor's OpenAPI 3.0 description of this API (path relative to the project root). */
   openapi?: string;
 }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { defineConfig, type Project } from '@playwright/test';
-import type { RunOptions } from '../fixtures/index.js';
+import type { MatrixEntry, RunOptions } from '../fixtures/index.js';
 import type { RunSpec } from '../src/config/run-spec.js';
 import { DEFAULT_REPORTS_DIR } from '../src/paths.js';
 import { loadProfile } from '../src/profile/profile.js';
@@ -17,9 +17,11 @@ const reports = path.join(DEFAULT_REPORTS_DIR, 'self-test');
 const MATRIX_PROFILES = (process.env.CRM_SELFTEST_PROFILES ?? 'suitecrm-7.14').split(',');
 /** Only a named fault (debugging): CRM_SELFTEST_FAULT=name. */
 const ONLY_FAULT = process.env.CRM_SELFTEST_FAULT;
+/** CRM_SELFTEST_MODE=projects: one Playwright project per matrix entry (slow, detailed). */
+const PER_PROJECT = process.env.CRM_SELFTEST_MODE === 'projects';
 
-function targetProject(name: string, profile: string, mode: 'conformant' | 'faithful', faults: string[], expected: string[]): Project<object, RunOptions> {
-  const runSpec: RunSpec = {
+function selfTestRun(profile: string, mode: 'conformant' | 'faithful', faults: string[]): RunSpec {
+  return {
     profile,
     target: { kind: 'embedded', mode, faults },
     // Long enough for a 2 s access / 4 s refresh lifetime, short enough that a
@@ -27,23 +29,49 @@ function targetProject(name: string, profile: string, mode: 'conformant' | 'fait
     maxWaitSeconds: 6,
     reportsDir: reports,
   };
+}
+
+function targetProject(name: string, profile: string, mode: 'conformant' | 'faithful', faults: string[], expected: string[]): Project<object, RunOptions> {
+  const runSpec = selfTestRun(profile, mode, faults);
   const meta: ProjectMeta = { selfTest: { name, ...(faults[0] ? { fault: faults[0] } : {}), expected } };
   // One worker per target: its expiry session is shared by the expiry checks, and targets stay few.
   return { name, testDir: '../specs', testMatch: '**/*.spec.ts', workers: 1, use: { runSpec, expectFailures: expected }, metadata: meta };
 }
 
-const matrix: Project<object, RunOptions>[] = [];
-for (const profileName of MATRIX_PROFILES) {
+/** The matrix of one profile: conformant, faithful, and each fault of its dialect on its own. */
+function entriesOf(profileName: string): MatrixEntry[] {
   const profile = loadProfile(profileName);
   const faithful = profile.faithful?.faults ?? [];
+  const entries: MatrixEntry[] = [];
   if (!ONLY_FAULT) {
-    matrix.push(targetProject(`${profileName}:conformant`, profileName, 'conformant', [], []));
-    const departures = [...new Set(faithful.flatMap((f) => faultDef(f)?.breaks ?? []))];
-    matrix.push(targetProject(`${profileName}:faithful`, profileName, 'faithful', [], departures));
+    entries.push({ name: 'conformant', mode: 'conformant', faults: [], expected: [] });
+    entries.push({ name: 'faithful', mode: 'faithful', faults: [], expected: [...new Set(faithful.flatMap((f) => faultDef(f)?.breaks ?? []))] });
   }
   for (const f of faultsFor(profile.dialect)) {
-    if (ONLY_FAULT && f.name !== ONLY_FAULT) continue;
-    matrix.push(targetProject(`${profileName}:fault:${f.name}`, profileName, 'conformant', [f.name], [...f.breaks]));
+    if (!ONLY_FAULT || f.name === ONLY_FAULT) entries.push({ name: `fault:${f.name}`, mode: 'conformant', faults: [f.name], expected: [...f.breaks] });
+  }
+  return entries;
+}
+
+const matrix: Project<object, RunOptions>[] = [];
+for (const profileName of MATRIX_PROFILES) {
+  const entries = entriesOf(profileName);
+  if (PER_PROJECT) {
+    // Debugging view: one Playwright project (and worker) per entry, full per-test detail.
+    for (const e of entries) matrix.push(targetProject(`${profileName}:${e.name}`, profileName, e.mode, e.faults, e.expected));
+  } else {
+    // Default: one project per profile whose tests evaluate each check against every entry's target,
+    // all started in the same worker (fixtures/check.ts runMatrix). Same specs, same gather and
+    // evaluate code; a fraction of the process and module-loading cost of a project per fault.
+    const meta: ProjectMeta = { matrix: { profile: profileName, entries: entries.map(({ name, faults, expected }) => ({ name, ...(faults[0] ? { fault: faults[0] } : {}), expected })) } };
+    matrix.push({
+      name: `matrix:${profileName}`,
+      testDir: '../specs',
+      testMatch: '**/*.spec.ts',
+      timeout: 120_000,
+      use: { runSpec: selfTestRun(profileName, 'conformant', []), matrix: { profile: profileName, entries } },
+      metadata: meta,
+    });
   }
 }
 

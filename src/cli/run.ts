@@ -9,7 +9,7 @@ import { loadDotenv } from '../config/dotenv.js';
 import { ConfigError } from '../config/errors.js';
 import { RUN_ENV, type RunSpec } from '../config/run-spec.js';
 import { PROJECT_ROOT } from '../paths.js';
-import { loadProfile } from '../profile/profile.js';
+import { loadProfile, type Profile } from '../profile/profile.js';
 import { exitCodeOf, type ConformanceReport } from '../report/model.js';
 import { scanForSecrets } from '../redact/scan.js';
 import { secrets } from '../redact/secrets.js';
@@ -18,7 +18,8 @@ import { checkFaultNames } from '../target/faults/index.js';
 import { helpText, parseArgs, type FlagSpec } from './args.js';
 import { preflight } from './preflight.js';
 import { chooseTarget, type TargetKind } from './target-choice.js';
-import { startContainerTarget } from '../container/index.js';
+import { startContainerTarget, type ContainerTarget } from '../container/index.js';
+import { versionTraits } from '../container/versions.js';
 
 export const RUN_FLAGS: Record<string, FlagSpec> = {
   'base-url': { type: 'string', help: 'URL of the CRM to test (else CRM_BASE_URL, else the embedded target)' },
@@ -31,8 +32,9 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   workers: { type: 'number', help: 'parallel Playwright workers (default 2)' },
   'reports-dir': { type: 'string', help: 'where reports go (default ./reports)' },
   'env-file': { type: 'string', help: 'file with CRM_* variables (default ./.env if present)' },
-  'access-ttl': { type: 'number', help: 'embedded target: access-token lifetime in seconds (default 2)' },
-  'refresh-ttl': { type: 'number', help: 'embedded target: refresh-token lifetime in seconds (default 4)' },
+  'access-ttl': { type: 'number', help: 'embedded/container target: access-token lifetime in seconds (default 2 / 10)' },
+  'refresh-ttl': { type: 'number', help: 'embedded/container target: refresh-token lifetime in seconds (default 4 / 30)' },
+  'suitecrm-version': { type: 'string', help: 'container target: SuiteCRM release to build and start (default 7.14.6)' },
   grep: { type: 'string', help: 'only checks whose id matches this regular expression' },
   debug: { type: 'boolean', help: 'show stack traces of unexpected errors' },
   help: { type: 'boolean', help: 'this help' },
@@ -64,10 +66,13 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
   if (mode !== 'conformant' && mode !== 'faithful') throw new ConfigError(`--mode must be conformant or faithful, got "${mode}"`);
   const faults = (flags.fault as string[] | undefined) ?? cfg.faults ?? [];
   const baseUrl = str(flags['base-url']) ?? cfg.baseUrl ?? env.CRM_BASE_URL;
+  const suitecrmVersion = str(flags['suitecrm-version']);
+  if (suitecrmVersion !== undefined) versionTraits(suitecrmVersion);
   const choice = await chooseTarget(requested, baseUrl, env);
   if (choice.kind !== 'embedded' && (flags.mode !== undefined || faults.length)) {
     throw new ConfigError('--mode and --fault apply only to the embedded reference target (a real instance is what it is)');
   }
+  if (choice.kind !== 'container' && suitecrmVersion !== undefined) throw new ConfigError('--suitecrm-version applies only to the container target (--target container)');
   checkFaultNames(faults, profile.dialect);
   process.stderr.write(`${choice.notice}\n`);
 
@@ -89,14 +94,37 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
     reportsDir,
     ...((flags.workers ?? cfg.workers) ? { workers: (flags.workers as number) ?? cfg.workers } : {}),
   };
-  if (choice.kind === 'container') await startContainerTarget({ profile });
+  let container: ContainerTarget | undefined;
+  let childEnv = env;
+  if (choice.kind === 'container') {
+    const ttl = (name: 'access-ttl' | 'refresh-ttl', fromCfg: number | undefined) => (flags[name] as number | undefined) ?? fromCfg;
+    container = await startContainerTarget({
+      profile,
+      env,
+      ...(suitecrmVersion ? { suitecrmVersion } : {}),
+      ...(ttl('access-ttl', cfg.accessTokenTtl) ? { accessTtlSeconds: ttl('access-ttl', cfg.accessTokenTtl)! } : {}),
+      ...(ttl('refresh-ttl', cfg.refreshTokenTtl) ? { refreshTtlSeconds: ttl('refresh-ttl', cfg.refreshTokenTtl)! } : {}),
+    });
+    // From here on the container is a URL target whose credentials travel like a user's: CRM_* in the env.
+    run.target = { kind: 'url', baseUrl: container.baseUrl, via: 'container' };
+    childEnv = { ...env, ...container.env };
+  }
+  try {
+    return await runAgainst(run, profile, childEnv, str(flags.grep));
+  } finally {
+    await container?.stop();
+  }
+}
+
+async function runAgainst(run: RunSpec, profile: Profile, env: NodeJS.ProcessEnv, grep: string | undefined): Promise<number> {
+  const { reportsDir } = run;
   if (run.target.kind === 'url') {
     if (run.profile.includes('/') || run.profile.endsWith('.json')) run.profile = path.resolve(run.profile);
     const creds = credentialsFromEnv(env);
     await preflight(run.target.baseUrl, profile, creds, env);
   }
 
-  const code = await playwright(run, env, str(flags.grep));
+  const code = await playwright(run, env, grep);
   const reportFile = path.join(reportsDir, 'conformance.json');
   if (!existsSync(reportFile)) throw new ConfigError(`the run produced no ${reportFile} (Playwright exited with ${code})`);
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport;

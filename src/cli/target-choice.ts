@@ -2,7 +2,7 @@
 // the embedded reference target. One line on stderr says which was chosen and why.
 import { ConfigError } from '../config/errors.js';
 import { probeContainerEngine } from '../container/engine.js';
-import { CONTAINER_TARGET_READY } from '../container/index.js';
+import { CONTAINER_TARGET_READY, containerBuildable } from '../container/index.js';
 
 export type TargetKind = 'embedded' | 'url' | 'container';
 
@@ -41,7 +41,8 @@ export async function chooseTarget(requested: TargetKind | 'auto', baseUrl: stri
     return { kind: 'container', notice: `target: SuiteCRM container (engine at ${engine.detail})` };
   }
   if (engine.available && CONTAINER_TARGET_READY) {
-    return { kind: 'container', notice: `target: SuiteCRM container (no --base-url; container engine at ${engine.detail})` };
+    if (containerBuildable(env)) return { kind: 'container', notice: `target: SuiteCRM container (no --base-url; container engine at ${engine.detail})` };
+    return { kind: 'embedded', notice: `target: embedded reference target (no --base-url/CRM_BASE_URL; an engine answers at ${engine.detail}, but the SuiteCRM archive checksum is not recorded: see docs/container.md)` };
   }
   return { kind: 'embedded', notice: `target: embedded reference target (no --base-url/CRM_BASE_URL, and ${engine.detail})` };
 }

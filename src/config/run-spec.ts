@@ -13,7 +13,8 @@ export type TargetSpec =
       accessTtlSeconds?: number;
       refreshTtlSeconds?: number;
     }
-  | { kind: 'url'; baseUrl: string };
+  /** `via: 'container'`: a SuiteCRM the CLI started for this run (reports say kind "container"). */
+  | { kind: 'url'; baseUrl: string; via?: 'container' };
 
 export interface RunSpec {
   profile: string;

@@ -4,7 +4,7 @@ import type { RunSpec } from './run-spec.js';
 /** How a report names its target; embedded targets bind an ephemeral loopback port per worker. */
 export function targetInfo(run: RunSpec): TargetInfo {
   const profile = run.profile;
-  if (run.target.kind === 'url') return { kind: 'url', baseUrl: run.target.baseUrl, profile };
+  if (run.target.kind === 'url') return { kind: run.target.via ?? 'url', baseUrl: run.target.baseUrl, profile };
   return {
     kind: 'embedded',
     baseUrl: 'http://127.0.0.1 (embedded, ephemeral port per worker)',

@@ -11,7 +11,15 @@ import { summarize, type CheckResult, type ConformanceReport, type TargetInfo } 
 export interface ProjectMeta {
   target?: TargetInfo;
   /** Self-test projects: the fault switched on (absent for conformant/faithful) and the checks expected to fail. */
-  selfTest?: { name: string; fault?: string; expected: string[] };
+  selfTest?: SelfTestEntry;
+  /** Self-test matrix project: every check evaluated against each entry's target (fixtures/check.ts). */
+  matrix?: { profile: string; entries: SelfTestEntry[] };
+}
+
+export interface SelfTestEntry {
+  name: string;
+  fault?: string;
+  expected: string[];
 }
 
 interface Options {
@@ -20,13 +28,17 @@ interface Options {
 }
 
 export interface FaultRow {
+  /** The fault's name, or "conformant" / "faithful" for the mode rows. */
   fault: string;
+  profile?: string;
   expectedChecks: string[];
   failedChecks: string[];
   detected: boolean;
   collateral: string[];
   /** Expected checks that were skipped instead of failing (cannot prove the fault). */
   skipped?: string[];
+  /** Every expected check was skipped: the fault cannot show on this profile. */
+  notApplicable?: boolean;
 }
 
 const firstLine = (s: string, max = 600) => {
@@ -75,6 +87,8 @@ export function toCheckResult(test: TestCase, result: TestResult): CheckResult |
 export default class ConformanceReporter implements Reporter {
   private startedAt = new Date();
   private readonly byProject = new Map<string, { meta: ProjectMeta; checks: Map<string, CheckResult> }>();
+  /** Matrix projects: entry name → check id → verdict. */
+  private readonly matrix = new Map<string, Map<string, Map<string, CheckResult['verdict']>>>();
 
   constructor(private readonly options: Options = {}) {}
 
@@ -91,6 +105,16 @@ export default class ConformanceReporter implements Reporter {
     const entry = project ? this.byProject.get(project) : undefined;
     const r = toCheckResult(test, result);
     if (entry && r) entry.checks.set(r.id, r);
+    const m = annotationsOf(test, result).find((a) => a.type === 'matrix');
+    if (project && r && m?.description) {
+      const byEntry = this.matrix.get(project) ?? new Map<string, Map<string, CheckResult['verdict']>>();
+      this.matrix.set(project, byEntry);
+      for (const [name, verdict] of Object.entries(JSON.parse(m.description) as Record<string, CheckResult['verdict']>)) {
+        const checks = byEntry.get(name) ?? new Map<string, CheckResult['verdict']>();
+        checks.set(r.id, verdict);
+        byEntry.set(name, checks);
+      }
+    }
   }
 
   onEnd(_result: FullResult): void {
@@ -99,7 +123,14 @@ export default class ConformanceReporter implements Reporter {
     for (const [name, { meta, checks }] of this.byProject) {
       if (!checks.size) continue;
       const list = [...checks.values()].sort((a, b) => a.id.localeCompare(b.id));
-      if (meta.selfTest) rows.push(faultRow(meta.selfTest, list));
+      if (meta.matrix) {
+        const byEntry = this.matrix.get(name);
+        for (const e of meta.matrix.entries) {
+          const verdicts = byEntry?.get(e.name) ?? new Map<string, CheckResult['verdict']>();
+          const results = [...verdicts].map(([id, verdict]) => ({ ...list.find((c) => c.id === id)!, verdict }));
+          rows.push(faultRow(e, results, meta.matrix.profile));
+        }
+      } else if (meta.selfTest) rows.push(faultRow(meta.selfTest, list));
       else if (this.options.outputFile) {
         const report: ConformanceReport = {
           tool: { name: 'crm-conformance', version: TOOL_VERSION },
@@ -120,17 +151,19 @@ export default class ConformanceReporter implements Reporter {
   }
 }
 
-export function faultRow(st: NonNullable<ProjectMeta['selfTest']>, checks: readonly CheckResult[]): FaultRow {
-  const failed = checks.filter((c) => c.verdict === 'fail').map((c) => c.id);
+export function faultRow(st: SelfTestEntry, checks: readonly CheckResult[], profile?: string): FaultRow {
+  const failed = checks.filter((c) => c.verdict === 'fail').map((c) => c.id).sort();
   const expected = [...st.expected].sort();
   const skipped = checks.filter((c) => c.verdict === 'skip' && expected.includes(c.id)).map((c) => c.id);
   return {
-    fault: st.name,
+    fault: st.fault ?? st.name,
+    ...(profile ? { profile } : {}),
     expectedChecks: expected,
     failedChecks: failed,
     detected: expected.length === 0 ? failed.length === 0 : expected.every((id) => failed.includes(id)),
     collateral: failed.filter((id) => !expected.includes(id)),
     ...(skipped.length ? { skipped } : {}),
+    ...(expected.length > 0 && skipped.length === expected.length ? { notApplicable: true } : {}),
   };
 }
 

@@ -62,6 +62,8 @@ export interface CoreOptions {
   faults: readonly string[];
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Signing keys to use instead of fresh ones (the self-test shares one pair per worker). */
+  keys?: KeyPair;
 }
 
 /** Canary-shaped random value: a scan for CNRY… proves no embedded secret leaked. */
@@ -71,7 +73,7 @@ export function canary(bytes = 12): string {
 
 export class TargetCore {
   readonly faults: ReadonlySet<string>;
-  readonly keys: KeyPair = newKeyPair();
+  readonly keys: KeyPair;
   /** Signing key of the jwt-signed-with-unpublished-key fault: made lazily, never published. */
   private shadowKeys?: KeyPair;
   readonly users = new Map<string, User>();
@@ -86,6 +88,7 @@ export class TargetCore {
 
   constructor(readonly options: CoreOptions) {
     this.faults = new Set(options.faults);
+    this.keys = options.keys ?? newKeyPair();
     const admin: User = { id: '1', userName: 'admin', password: canary(), isAdmin: true };
     this.users.set(admin.id, admin);
     const limited: User = { id: randomUUID(), userName: 'limited', password: canary(), isAdmin: false, deniedModules: ['Accounts'] };

@@ -8,6 +8,7 @@ import { readBody, Router, sendSlimHtml, TargetCore, type Ctx, type TargetCreden
 import { registerSuiteCrmV8 } from './dialects/suitecrm/index.js';
 import { seedRecords } from './dialects/suitecrm/resources.js';
 import { checkFaultNames } from './faults/index.js';
+import type { KeyPair } from './jwt.js';
 
 export type TargetMode = 'conformant' | 'faithful';
 
@@ -19,6 +20,7 @@ export interface ReferenceTargetOptions {
   accessTtlSeconds?: number;
   refreshTtlSeconds?: number;
   port?: number;
+  keys?: KeyPair;
 }
 
 export interface StartedTarget {
@@ -57,7 +59,7 @@ export async function startReferenceTarget(opts: ReferenceTargetOptions): Promis
   checkFaultNames(faults, opts.profile.dialect);
   const accessTtlSeconds = opts.accessTtlSeconds ?? 2;
   const refreshTtlSeconds = opts.refreshTtlSeconds ?? 4;
-  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds });
+  const core = new TargetCore({ profile: opts.profile, faults, accessTtlSeconds, refreshTtlSeconds, ...(opts.keys ? { keys: opts.keys } : {}) });
   seedRecords(core);
 
   const router = new Router();

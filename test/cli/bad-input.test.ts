@@ -4,13 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cleanEnv, cliReports, credentialsFile, runCli, startServe } from './cli.js';
-
-function oneLine(stderr: string): string {
-  const lines = stderr.trim().split('\n').filter((l) => !l.startsWith('target:'));
-  expect(lines, stderr).toHaveLength(1);
-  return lines[0]!;
-}
+import { cleanEnv, cliReports, credentialsFile, oneLine, runCli, startServe } from './cli.js';
 
 test('unknown profile names the known ones', async () => {
   const r = await runCli(['run', '--profile', 'suitecrm-6']);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from '@playwright/test';
 import { DEFAULT_REPORTS_DIR, PROJECT_ROOT } from '../../src/paths.js';
 
 export interface CliResult {
@@ -18,7 +19,8 @@ export const BIN = path.join(PROJECT_ROOT, 'bin', 'crm-conformance.mjs');
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('CRM_') && k !== 'DOCKER_HOST') env[k] = v;
-  return { ...env, ...extra };
+  // No engine, even on a machine with Docker: a default run must not build and start SuiteCRM here.
+  return { ...env, DOCKER_HOST: 'unix:///nonexistent/crm-conformance-tests.sock', ...extra };
 }
 
 /** A fresh reports folder per CLI test. */
@@ -73,4 +75,11 @@ export async function startServe(args: string[], credentialsFile: string): Promi
 /** Credentials files live outside reports/ (they hold secrets; the canary scan would rightly flag them). */
 export function credentialsFile(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'crm-conformance-')), 'serve.env');
+}
+
+/** The one error line of an exit-2 run (the "target:" notice aside). */
+export function oneLine(stderr: string): string {
+  const lines = stderr.trim().split('\n').filter((l) => !l.startsWith('target:'));
+  expect(lines, stderr).toHaveLength(1);
+  return lines[0]!;
 }

@@ -1,6 +1,7 @@
 // Token endpoint errors (RFC 6749 §5.2): the security outcome (no token) and the wire format
 // (status + error code) are separate checks, so a report tells a hole from a format departure.
-import { bearerChallengeBasic, describe, header, noServerError, oauthError, tokenRefused, bodyObject } from '../conditions.js';
+import { bearerChallengeBasic, bodyObject, describe, header, noServerError, oauthError } from '../conditions.js';
+import { oauthErrorCheck, refusalCheck } from '../factories.js';
 import { validate } from '../../schema/validate.js';
 import { fail, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
 
@@ -27,41 +28,39 @@ export const errorResponseSchema: CheckDef<Exchange[]> = {
   },
 };
 
-export const wrongSecretRejected: CheckDef = {
+export const wrongSecretRejected = refusalCheck({
   id: 'oauth2.errors.wrong-secret-rejected',
   title: 'a wrong client secret gets no token',
   specRefs: ['RFC 6749 §2.3.1', 'RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => tokenRefused(ex, 'a wrong client_secret'),
-};
+  what: 'a wrong client_secret',
+});
 
-export const wrongSecretInvalidClient: CheckDef = {
+export const wrongSecretInvalidClient = oauthErrorCheck({
   id: 'oauth2.errors.wrong-secret-invalid-client',
   title: 'a wrong client secret gets 401 (or 400) invalid_client',
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => oauthError(ex, { status: [400, 401], error: ['invalid_client'] }, 'wrong client_secret'),
-};
+  what: 'wrong client_secret',
+  status: [400, 401],
+  error: ['invalid_client'],
+});
 
-export const unknownClientRejected: CheckDef = {
+export const unknownClientRejected = refusalCheck({
   id: 'oauth2.errors.unknown-client-rejected',
   title: 'an unknown client id gets no token',
   specRefs: ['RFC 6749 §2.3', 'RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => tokenRefused(ex, 'an unknown client_id'),
-};
+  what: 'an unknown client_id',
+});
 
-export const unknownClientInvalidClient: CheckDef = {
+export const unknownClientInvalidClient = oauthErrorCheck({
   id: 'oauth2.errors.unknown-client-invalid-client',
   title: 'an unknown client id gets 401 (or 400) invalid_client',
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => oauthError(ex, { status: [400, 401], error: ['invalid_client'] }, 'unknown client_id'),
-};
+  what: 'unknown client_id',
+  status: [400, 401],
+  error: ['invalid_client'],
+});
 
 export const basicAuthChallenge: CheckDef = {
   id: 'oauth2.errors.basic-auth-challenge',
@@ -75,97 +74,97 @@ export const basicAuthChallenge: CheckDef = {
   },
 };
 
-export const wrongPasswordRejected: CheckDef = {
+export const wrongPasswordRejected = refusalCheck({
   id: 'oauth2.errors.wrong-password-rejected',
   title: "a wrong user password gets no token",
   specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => tokenRefused(ex, 'a wrong password'),
-};
+  what: 'a wrong password',
+});
 
-export const wrongPasswordInvalidGrant: CheckDef = {
+export const wrongPasswordInvalidGrant = oauthErrorCheck({
   id: 'oauth2.errors.wrong-password-invalid-grant',
   title: 'a wrong user password gets 400 invalid_grant',
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['invalid_grant'] }, 'wrong password'),
-};
+  what: 'wrong password',
+  status: [400],
+  error: ['invalid_grant'],
+});
 
-export const unknownUserInvalidGrant: CheckDef = {
+export const unknownUserInvalidGrant = oauthErrorCheck({
   id: 'oauth2.errors.unknown-user-invalid-grant',
   title: 'an unknown username gets 400 invalid_grant',
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['invalid_grant'] }, 'unknown username'),
-};
+  what: 'unknown username',
+  status: [400],
+  error: ['invalid_grant'],
+});
 
-export const badRefreshTokenRejected: CheckDef = {
+export const badRefreshTokenRejected = refusalCheck({
   id: 'oauth2.errors.bad-refresh-token-rejected',
   title: 'a made-up refresh token gets no token',
   specRefs: ['RFC 6749 §6', 'RFC 6749 §10.4'],
-  severity: 'must',
   requires: RT,
-  evaluate: (ex) => tokenRefused(ex, 'a made-up refresh token'),
-};
+  what: 'a made-up refresh token',
+});
 
-export const badRefreshTokenInvalidGrant: CheckDef = {
+export const badRefreshTokenInvalidGrant = oauthErrorCheck({
   id: 'oauth2.errors.bad-refresh-token-invalid-grant',
   title: 'a made-up refresh token gets 400 invalid_grant',
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
   requires: RT,
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['invalid_grant'] }, 'made-up refresh token'),
-};
+  what: 'made-up refresh token',
+  status: [400],
+  error: ['invalid_grant'],
+});
 
-export const unsupportedGrantType: CheckDef = {
+export const unsupportedGrantType = oauthErrorCheck({
   id: 'oauth2.errors.unsupported-grant-type',
   title: 'an unknown grant_type gets 400 unsupported_grant_type',
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['unsupported_grant_type'] }, 'unknown grant_type'),
-};
+  what: 'unknown grant_type',
+  status: [400],
+  error: ['unsupported_grant_type'],
+});
 
-export const missingParameterInvalidRequest: CheckDef = {
+export const missingParameterInvalidRequest = oauthErrorCheck({
   id: 'oauth2.errors.missing-parameter-invalid-request',
   title: 'a password grant without username gets 400 invalid_request',
   specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §5.2'],
-  severity: 'must',
   requires: PW,
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['invalid_request'] }, 'password grant without username'),
-};
+  what: 'password grant without username',
+  status: [400],
+  error: ['invalid_request'],
+});
 
-export const missingGrantTypeInvalidRequest: CheckDef = {
+export const missingGrantTypeInvalidRequest = oauthErrorCheck({
   id: 'oauth2.errors.missing-grant-type-invalid-request',
   title: 'a token request without grant_type gets 400 invalid_request',
-  specRefs: ['RFC 6749 §5.2'],
   severity: 'should',
   requires: PW,
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['invalid_request'] }, 'request without grant_type'),
-};
+  what: 'request without grant_type',
+  status: [400],
+  error: ['invalid_request'],
+});
 
 const GNA: Requirement[] = ['grant:password', 'grant:client_credentials'];
 
-export const grantNotAllowedRejected: CheckDef = {
+export const grantNotAllowedRejected = refusalCheck({
   id: 'oauth2.errors.grant-not-allowed-rejected',
   title: 'a client gets no token with a grant it is not registered for',
   specRefs: ['RFC 6749 §5.2', 'RFC 6749 §10.3'],
-  severity: 'must',
   requires: GNA,
-  evaluate: (ex) => tokenRefused(ex, 'a grant the client is not registered for'),
-};
+  what: 'a grant the client is not registered for',
+});
 
-export const grantNotAllowedUnauthorizedClient: CheckDef = {
+export const grantNotAllowedUnauthorizedClient = oauthErrorCheck({
   id: 'oauth2.errors.grant-not-allowed-unauthorized-client',
   title: 'a grant the client is not registered for gets 400 unauthorized_client',
-  specRefs: ['RFC 6749 §5.2'],
   severity: 'should',
   requires: GNA,
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['unauthorized_client'] }, 'grant not allowed for the client'),
-};
+  what: 'grant not allowed for the client',
+  status: [400],
+  error: ['unauthorized_client'],
+});
 
 export const noServerErrorOnMalformed: CheckDef<{ label: string; ex: Exchange }[]> = {
   id: 'oauth2.errors.no-server-error',

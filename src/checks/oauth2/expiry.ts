@@ -1,5 +1,6 @@
 // Expiry: the access token stops working after its lifetime; so does the refresh token.
-import { accessRefused, bearerChallenge, oauthError, tokenRefused } from '../conditions.js';
+import { accessRefused, bearerChallenge } from '../conditions.js';
+import { oauthErrorCheck, refusalCheck } from '../factories.js';
 import { all, pass, type CheckDef, type Exchange } from '../types.js';
 
 export interface AccessExpiryEvidence {
@@ -29,22 +30,21 @@ export const accessTokenExpiredChallenge: CheckDef<AccessExpiryEvidence> = {
   evaluate: (e) => bearerChallenge(e.exchange, 'invalid_token'),
 };
 
-export const refreshTokenExpires: CheckDef = {
+export const refreshTokenExpires = refusalCheck({
   id: 'oauth2.expiry.refresh-token-expires',
   title: 'a refresh token is refused after its lifetime',
   specRefs: ['RFC 6749 §6', 'RFC 6749 §10.4'],
-  severity: 'must',
   requires: ['grant:password', 'grant:refresh_token', 'wait:refresh-expiry'],
-  evaluate: (ex) => tokenRefused(ex, 'the expired refresh token'),
-};
+  what: 'the expired refresh token',
+});
 
-export const refreshTokenExpiredInvalidGrant: CheckDef = {
+export const refreshTokenExpiredInvalidGrant = oauthErrorCheck({
   id: 'oauth2.expiry.refresh-token-expired-invalid-grant',
   title: 'an expired refresh token gets 400 invalid_grant',
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
   requires: ['grant:password', 'grant:refresh_token', 'wait:refresh-expiry'],
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['invalid_grant'] }, 'expired refresh token'),
-};
+  what: 'expired refresh token',
+  status: [400],
+  error: ['invalid_grant'],
+});
 
 export const EXPIRY_CHECKS = [accessTokenExpires, accessTokenExpiredChallenge, refreshTokenExpires, refreshTokenExpiredInvalidGrant];

@@ -1,5 +1,6 @@
 // Refresh-token lifecycle: rotation, reuse, binding to the client (RFC 6749 §6, RFC 9700 §4.14.2).
 import { bodyObject, describe, isSuccess, oauthError, tokenRefused } from '../conditions.js';
+import { oauthErrorCheck, refusalCheck } from '../factories.js';
 import { fail, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
 
 export interface ReuseEvidence {
@@ -56,23 +57,22 @@ export const refreshReuseInvalidGrant: CheckDef<ReuseEvidence> = {
 
 const CROSS = [...REQUIRES, 'second-client'] as const;
 
-export const refreshCrossClientRejected: CheckDef = {
+export const refreshCrossClientRejected = refusalCheck({
   id: 'oauth2.refresh.cross-client-rejected',
   title: "a refresh token presented by another client is rejected",
   specRefs: ['RFC 6749 §6', 'RFC 6749 §10.4'],
-  severity: 'must',
   requires: CROSS,
-  evaluate: (ex) => tokenRefused(ex, "another client's refresh token"),
-};
+  what: "another client's refresh token",
+});
 
-export const refreshCrossClientInvalidGrant: CheckDef = {
+export const refreshCrossClientInvalidGrant = oauthErrorCheck({
   id: 'oauth2.refresh.cross-client-invalid-grant',
   title: "another client's refresh token gets 400 invalid_grant",
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
   requires: CROSS,
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['invalid_grant'] }, "another client's refresh token"),
-};
+  what: "another client's refresh token",
+  status: [400],
+  error: ['invalid_grant'],
+});
 
 export const REFRESH_LIFECYCLE_CHECKS = [
   refreshRotation,

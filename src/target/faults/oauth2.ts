@@ -82,7 +82,7 @@ export const OAUTH2_FAULTS = faults(
   },
   {
     name: 'refresh-token-not-verified',
-    description: 'an undecodable refresh token is honoured as the client\'s latest one',
+    description: 'an undecodable refresh token is honoured with a new session for the client',
     breaks: ['oauth2.errors.bad-refresh-token-rejected', 'oauth2.errors.bad-refresh-token-invalid-grant'],
   },
   {

@@ -170,11 +170,12 @@ function refreshGrant(ctx: Ctx, client: Client, presented: string | undefined): 
       ? oauthError(ctx, 401, 'invalid_request', { description: 'The refresh token is invalid.', hint })
       : oauthError(ctx, 400, 'invalid_grant', { hint });
 
-  let row = core.refreshIndex.get(presented);
-  if (!row && core.fault('refresh-token-not-verified')) {
-    row = [...core.refreshIndex.values()].reverse().find((r) => r.clientId === client.id);
+  const row = core.refreshIndex.get(presented);
+  if (!row) {
+    // The fault: an undecodable token is taken at its word and a session is made up for the client.
+    if (core.fault('refresh-token-not-verified')) return respondWithTokens(ctx, issue(core, client, client.userId ?? '1', 'refresh_token', true));
+    return refreshError('Cannot decrypt the refresh token');
   }
-  if (!row) return refreshError('Cannot decrypt the refresh token');
   if (row.clientId !== client.id && !core.fault('refresh-not-bound-to-client')) return refreshError('Token is not linked to client');
   if ((row.refreshExpires ?? 0) <= core.now() && !core.fault('refresh-token-never-expires')) return refreshError('Token has expired');
   if (row.rotatedOut && !core.fault('refresh-old-token-still-valid')) return refreshError('Token has been revoked');

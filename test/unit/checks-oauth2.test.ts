@@ -1,0 +1,142 @@
+// Every token-endpoint check on good and bad payloads, offline.
+import { expect, test } from '@playwright/test';
+import * as errors from '../../src/checks/oauth2/errors.js';
+import { ccNoRefreshToken, evaluateNoStore, evaluateTokenResponse, tokenWorksCheck } from '../../src/checks/oauth2/grant.js';
+import { basicAccepted, formEncodingAccepted } from '../../src/checks/oauth2/client-auth.js';
+import * as refresh from '../../src/checks/oauth2/refresh.js';
+import type { Exchange, Outcome } from '../../src/checks/types.js';
+import { ex, NO_STORE, TOKEN, transportFailure } from './exchange.js';
+
+const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ pass: true });
+const fails = (o: Outcome, reason?: RegExp) => {
+  expect(o.pass, 'expected a failure').toBe(false);
+  if (reason && !o.pass) expect(o.reason).toMatch(reason);
+};
+
+test.describe('token response (RFC 6749 §5.1)', () => {
+  test('a SuiteCRM token response passes, with or without refresh_token', () => {
+    passes(evaluateTokenResponse(ex(200, TOKEN, { 'content-type': 'application/json; charset=UTF-8' })));
+    const { refresh_token: _r, ...cc } = TOKEN;
+    passes(evaluateTokenResponse(ex(200, cc)));
+  });
+  test('lower-case token_type is accepted (case-insensitive)', () => passes(evaluateTokenResponse(ex(200, { ...TOKEN, token_type: 'bearer' }))));
+  test('missing token_type, non-string access_token, bad scope, wrong media type and errors fail', () => {
+    const { token_type: _t, ...noType } = TOKEN;
+    fails(evaluateTokenResponse(ex(200, noType)), /token_type/);
+    fails(evaluateTokenResponse(ex(200, { ...TOKEN, access_token: 42 })), /access_token/);
+    fails(evaluateTokenResponse(ex(200, { ...TOKEN, scope: 'a\u0000b' })), /scope/);
+    fails(evaluateTokenResponse(ex(200, { ...TOKEN, token_type: 'MAC' })), /MAC/);
+    fails(evaluateTokenResponse(ex(200, TOKEN, { 'content-type': 'text/plain' })), /Content-Type/);
+    fails(evaluateTokenResponse(ex(401, { error: 'invalid_client' })), /no successful token response/);
+    fails(evaluateTokenResponse(transportFailure), /connection reset/);
+  });
+  test('expires_in absent is a note, not a failure', () => {
+    const { expires_in: _e, ...rest } = TOKEN;
+    expect(evaluateTokenResponse(ex(200, rest))).toEqual({ pass: true, note: expect.stringContaining('expires_in') });
+  });
+});
+
+test.describe('no-store (RFC 6749 §5.1)', () => {
+  test('Cache-Control: no-store passes; Pragma is only advisory', () => {
+    passes(evaluateNoStore(ex(200, TOKEN, NO_STORE)));
+    expect(evaluateNoStore(ex(200, TOKEN, { 'cache-control': 'private, no-store' }))).toMatchObject({ pass: true, note: expect.stringContaining('Pragma') });
+  });
+  test('absent or other Cache-Control fails', () => {
+    fails(evaluateNoStore(ex(200, TOKEN)), /absent/);
+    fails(evaluateNoStore(ex(200, TOKEN, { 'cache-control': 'no-cache' })), /no-cache/);
+    fails(evaluateNoStore(ex(200, TOKEN, { 'cache-control': 'no-store-ish' })));
+  });
+});
+
+test('token-works: 2xx passes, 401 fails', () => {
+  const c = tokenWorksCheck('password');
+  passes(c.evaluate(ex(200, { data: [] })));
+  fails(c.evaluate(ex(401, { error: 'access_denied' })), /expected a 2xx/);
+});
+
+test('client_credentials issues no refresh token', () => {
+  const { refresh_token: _r, ...cc } = TOKEN;
+  passes(ccNoRefreshToken.evaluate(ex(200, cc)));
+  fails(ccNoRefreshToken.evaluate(ex(200, TOKEN)), /refresh_token/);
+});
+
+test.describe('errors (RFC 6749 §5.2)', () => {
+  const invalidClient = ex(401, { error: 'invalid_client', error_description: 'Client authentication failed', message: 'x' });
+  const suiteUnknown = ex(500, { error: 'unknown_error', error_description: 'OAuth2Clients module with id x is not found' });
+
+  test('security outcome: any refusal passes, an issued token fails', () => {
+    passes(errors.wrongSecretRejected.evaluate(invalidClient));
+    passes(errors.unknownClientRejected.evaluate(suiteUnknown));
+    fails(errors.wrongPasswordRejected.evaluate(ex(200, TOKEN)), /accepted/);
+    fails(errors.badRefreshTokenRejected.evaluate(transportFailure));
+  });
+  test('wire format: the exact status and code', () => {
+    passes(errors.wrongSecretInvalidClient.evaluate(invalidClient));
+    passes(errors.wrongSecretInvalidClient.evaluate(ex(400, { error: 'invalid_client' })));
+    fails(errors.unknownClientInvalidClient.evaluate(suiteUnknown), /expected HTTP 400\/401 with error=invalid_client, got HTTP 500/);
+    passes(errors.wrongPasswordInvalidGrant.evaluate(ex(400, { error: 'invalid_grant' })));
+    fails(errors.wrongPasswordInvalidGrant.evaluate(ex(500, { error: 'unknown_error' })));
+    fails(errors.badRefreshTokenInvalidGrant.evaluate(ex(401, { error: 'invalid_request' })));
+    passes(errors.unsupportedGrantType.evaluate(ex(400, { error: 'unsupported_grant_type' })));
+    fails(errors.unsupportedGrantType.evaluate(ex(400, { error: 'invalid_request' })));
+    passes(errors.missingGrantTypeInvalidRequest.evaluate(ex(400, { error: 'invalid_request' })));
+    fails(errors.missingGrantTypeInvalidRequest.evaluate(ex(400, { error: 'unsupported_grant_type' })));
+    passes(errors.grantNotAllowedUnauthorizedClient.evaluate(ex(400, { error: 'unauthorized_client' })));
+    fails(errors.grantNotAllowedUnauthorizedClient.evaluate(ex(401, { error: 'invalid_client' })));
+    fails(errors.missingParameterInvalidRequest.evaluate(ex(400, '<html>bad</html>')), /HTML page/);
+  });
+  test('HTTP Basic failure needs 401 invalid_client and a challenge', () => {
+    passes(errors.basicAuthChallenge.evaluate(ex(401, { error: 'invalid_client' }, { 'WWW-Authenticate': 'Basic realm="OAuth"' })));
+    fails(errors.basicAuthChallenge.evaluate(ex(401, { error: 'invalid_client' })), /WWW-Authenticate/);
+    fails(errors.basicAuthChallenge.evaluate(ex(400, { error: 'invalid_client' })));
+  });
+  test('error body schema: error member charset, JSON media type', () => {
+    passes(errors.errorResponseSchema.evaluate([invalidClient, ex(400, { error: 'invalid_request', hint: 'Check the `client_id` parameter' })]));
+    fails(errors.errorResponseSchema.evaluate([ex(400, { error: 'invalid_request', error_description: 'a "quoted"\nline' })]), /error_description/);
+    fails(errors.errorResponseSchema.evaluate([ex(400, { message: 'no error member' })]), /required/);
+    fails(errors.errorResponseSchema.evaluate([ex(400, '<html></html>')]), /Content-Type/);
+    fails(errors.errorResponseSchema.evaluate([ex(200, TOKEN)]), /expected an error response/);
+  });
+  test('no server error: 4xx everywhere passes, any 5xx or transport failure fails', () => {
+    passes(errors.noServerErrorOnMalformed.evaluate([{ label: 'a', ex: ex(400, { error: 'invalid_request' }) }]));
+    fails(
+      errors.noServerErrorOnMalformed.evaluate([
+        { label: 'ok', ex: ex(400, { error: 'invalid_request' }) },
+        { label: 'client_id[]=x', ex: ex(500, '<html>trace</html>') },
+      ]),
+      /client_id\[\]=x → HTTP 500/,
+    );
+    fails(errors.noServerErrorOnMalformed.evaluate([{ label: 'hang', ex: transportFailure }]));
+  });
+});
+
+test('client authentication and encoding', () => {
+  passes(basicAccepted.evaluate(ex(200, TOKEN)));
+  fails(basicAccepted.evaluate(ex(400, { error: 'invalid_request' })));
+  passes(formEncodingAccepted.evaluate(ex(200, TOKEN)));
+  fails(formEncodingAccepted.evaluate(ex(400, { error: 'unsupported_grant_type' })));
+});
+
+test.describe('refresh lifecycle', () => {
+  const rotated = (reuse: Exchange) => ({ original: 'def50200old', refreshed: ex(200, { ...TOKEN, refresh_token: 'def50200new' }), reuse });
+  const notRotated = { original: 'def50200abc', refreshed: ex(200, TOKEN), reuse: ex(200, TOKEN) };
+
+  test('rotation', () => {
+    passes(refresh.refreshRotation.evaluate(rotated(ex(400, { error: 'invalid_grant' }))));
+    fails(refresh.refreshRotation.evaluate(notRotated), /no rotation/);
+    fails(refresh.refreshRotation.evaluate({ ...notRotated, refreshed: ex(401, { error: 'invalid_client' }) }), /did not succeed/);
+  });
+  test('reuse: judged only when rotated', () => {
+    passes(refresh.refreshReuseRejected.evaluate(rotated(ex(401, { error: 'invalid_request' }))));
+    fails(refresh.refreshReuseRejected.evaluate(rotated(ex(200, TOKEN))), /accepted/);
+    expect(refresh.refreshReuseRejected.evaluate(notRotated)).toMatchObject({ pass: true, note: expect.stringContaining('rotate') });
+    passes(refresh.refreshReuseInvalidGrant.evaluate(rotated(ex(400, { error: 'invalid_grant' }))));
+    fails(refresh.refreshReuseInvalidGrant.evaluate(rotated(ex(401, { error: 'invalid_request' }))), /got HTTP 401/);
+  });
+  test('cross-client', () => {
+    passes(refresh.refreshCrossClientRejected.evaluate(ex(401, { error: 'invalid_request' })));
+    fails(refresh.refreshCrossClientRejected.evaluate(ex(200, TOKEN)));
+    passes(refresh.refreshCrossClientInvalidGrant.evaluate(ex(400, { error: 'invalid_grant' })));
+    fails(refresh.refreshCrossClientInvalidGrant.evaluate(ex(401, { error: 'invalid_request' })));
+  });
+});

@@ -1,0 +1,144 @@
+// JWT, expiry, revocation and bearer checks on good and bad payloads, offline.
+import { generateKeyPairSync } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import * as bearer from '../../src/checks/bearer.js';
+import { parseChallenge } from '../../src/checks/conditions.js';
+import * as expiry from '../../src/checks/oauth2/expiry.js';
+import { decodeJwt, jwtClaims, jwtHeader, jwtJtiUnique, jwtLifetime, jwtSignature, type JwtEvidence } from '../../src/checks/oauth2/jwt.js';
+import * as revocation from '../../src/checks/oauth2/revocation.js';
+import type { Outcome } from '../../src/checks/types.js';
+import { signJwt } from '../../src/target/jwt.js';
+import { loadProfile } from '../../src/profile/profile.js';
+import { ex, TOKEN, transportFailure } from './exchange.js';
+
+const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ pass: true });
+const fails = (o: Outcome, reason?: RegExp) => {
+  expect(o.pass, 'expected a failure').toBe(false);
+  if (reason && !o.pass) expect(o.reason).toMatch(reason);
+};
+
+const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const PEM = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const expect714 = loadProfile('suitecrm-7.14').accessToken;
+const now = 1_795_609_951.746917;
+// Exactly the shape SuiteCRM 7.14.6 issues (observed §3.1): float times, 80-hex jti, scopes [].
+const CLAIMS = { aud: 'client-1', jti: 'a'.repeat(80), iat: now, nbf: now + 0.000002, exp: now + 3599.99, sub: '1', scopes: [] };
+const jwt = (payload: Record<string, unknown> = CLAIMS, header: Record<string, unknown> = { typ: 'JWT', alg: 'RS256' }, key = privateKey) => signJwt(header, payload, key);
+const ev = (accessToken: string, expiresIn = 3600): JwtEvidence & { publicKeyPem: string } => ({ accessToken, clientId: 'client-1', expiresIn, expect: expect714, publicKeyPem: PEM });
+
+test.describe('JWT access tokens', () => {
+  test('a SuiteCRM-shaped token passes header, claims, lifetime and signature', () => {
+    for (const c of [jwtHeader, jwtClaims, jwtLifetime, jwtSignature]) passes(c.evaluate(ev(jwt())));
+  });
+  test('header: alg and typ as the profile says', () => {
+    fails(jwtHeader.evaluate(ev(jwt(CLAIMS, { typ: 'JWS', alg: 'RS256' }))), /typ/);
+    fails(jwtHeader.evaluate(ev(jwt(CLAIMS, { typ: 'JWT', alg: 'RS512' }))), /alg/);
+    fails(jwtHeader.evaluate(ev('not.a.jwt')), /base64url/);
+    fails(jwtHeader.evaluate(ev('onlyone')), /1 parts/);
+  });
+  test('claims: required members, aud = client id (string or array), numeric dates, scopes array', () => {
+    const { jti: _j, ...noJti } = CLAIMS;
+    fails(jwtClaims.evaluate(ev(jwt(noJti))), /jti/);
+    fails(jwtClaims.evaluate(ev(jwt({ ...CLAIMS, aud: 'suitecrm' }))), /aud/);
+    passes(jwtClaims.evaluate(ev(jwt({ ...CLAIMS, aud: ['x', 'client-1'] }))));
+    fails(jwtClaims.evaluate(ev(jwt({ ...CLAIMS, exp: '2026-01-01' }))), /exp is not a NumericDate/);
+    fails(jwtClaims.evaluate(ev(jwt({ ...CLAIMS, scopes: 'a b' }))), /scopes/);
+    passes(jwtClaims.evaluate(ev(jwt({ ...CLAIMS, sub: '' })))); // client_credentials: sub "" (observed)
+  });
+  test('lifetime: exp − iat agrees with expires_in within 0.25 s + 1 %', () => {
+    passes(jwtLifetime.evaluate(ev(jwt({ ...CLAIMS, exp: now + 2 - 0.01 }), 2)));
+    fails(jwtLifetime.evaluate(ev(jwt({ ...CLAIMS, exp: now + 1 }), 2)), /exp − iat is 1\.00 s but expires_in says 2 s/);
+    fails(jwtLifetime.evaluate(ev(jwt({ ...CLAIMS, exp: now + 7200 }), 3600)));
+  });
+  test('signature: another key, a changed byte or alg none fail', () => {
+    fails(jwtSignature.evaluate(ev(jwt(CLAIMS, undefined, other.privateKey))), /does not verify/);
+    const t = jwt();
+    fails(jwtSignature.evaluate(ev(`${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`)), /does not verify/);
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(CLAIMS)).toString('base64url')}.`;
+    fails(jwtSignature.evaluate(ev(none)), /alg is none/);
+  });
+  test('jti unique across tokens', () => {
+    passes(jwtJtiUnique.evaluate({ accessTokens: [jwt(), jwt({ ...CLAIMS, jti: 'b'.repeat(80) })] }));
+    fails(jwtJtiUnique.evaluate({ accessTokens: [jwt(), jwt()] }), /share 1 jti/);
+  });
+  test('decodeJwt reads SuiteCRM float times exactly', () => {
+    const d = decodeJwt(jwt());
+    expect(typeof d === 'string' ? d : d.payload.iat).toBe(now);
+  });
+});
+
+test.describe('expiry', () => {
+  const expired = (status: number, headers: Record<string, string> = {}) => ({ exchange: ex(status, { error: 'access_denied' }, headers), observedLeewayMs: 12 });
+  test('an expired access token must get 401, with the invalid_token challenge', () => {
+    const good = expired(401, { 'WWW-Authenticate': 'Bearer realm="SuiteCRM", error="invalid_token"' });
+    expect(expiry.accessTokenExpires.evaluate(good)).toMatchObject({ pass: true, note: expect.stringContaining('12 ms') });
+    passes(expiry.accessTokenExpiredChallenge.evaluate(good));
+    fails(expiry.accessTokenExpires.evaluate(expired(200)), /accepted/);
+    fails(expiry.accessTokenExpiredChallenge.evaluate(expired(401)), /without a WWW-Authenticate/);
+    fails(expiry.accessTokenExpiredChallenge.evaluate(expired(401, { 'WWW-Authenticate': 'Bearer realm="x"' })), /error=""/);
+  });
+  test('an expired refresh token gets no token, and 400 invalid_grant', () => {
+    passes(expiry.refreshTokenExpires.evaluate(ex(401, { error: 'invalid_request' })));
+    fails(expiry.refreshTokenExpires.evaluate(ex(200, TOKEN)));
+    passes(expiry.refreshTokenExpiredInvalidGrant.evaluate(ex(400, { error: 'invalid_grant' })));
+    fails(expiry.refreshTokenExpiredInvalidGrant.evaluate(ex(401, { error: 'invalid_request' })));
+  });
+});
+
+test.describe('revocation', () => {
+  test('admin revocation: after must be 401; a token refused before is noted', () => {
+    passes(revocation.adminRevokesAccessToken.evaluate({ before: ex(200, {}), after: ex(401, {}) }));
+    expect(revocation.adminRevokesAccessToken.evaluate({ before: ex(401, {}), after: ex(401, {}) })).toMatchObject({ pass: true, note: expect.stringContaining('already refused') });
+    fails(revocation.adminRevokesAccessToken.evaluate({ before: ex(200, {}), after: ex(200, {}) }), /accepted/);
+    passes(revocation.adminRevokesRefreshToken.evaluate(ex(401, { error: 'invalid_request' })));
+    fails(revocation.adminRevokesRefreshToken.evaluate(ex(200, TOKEN)), /accepted/);
+  });
+  test('logout must succeed, then the tokens are refused', () => {
+    passes(revocation.logoutRevokesAccessToken.evaluate({ logout: ex(200, {}), after: ex(401, {}) }));
+    fails(revocation.logoutRevokesAccessToken.evaluate({ logout: ex(401, {}), after: ex(401, {}) }), /logout did not succeed/);
+    fails(revocation.logoutRevokesAccessToken.evaluate({ logout: ex(200, {}), after: ex(200, {}) }));
+    passes(revocation.logoutRevokesRefreshToken.evaluate({ logout: ex(200, {}), after: ex(400, { error: 'invalid_grant' }) }));
+    fails(revocation.logoutRevokesRefreshToken.evaluate({ logout: ex(200, {}), after: ex(200, TOKEN) }));
+  });
+});
+
+test.describe('bearer (RFC 6750)', () => {
+  const challenge = (v: string) => ex(401, { error: 'access_denied' }, { 'WWW-Authenticate': v });
+  test('missing token: 401 with a Bearer challenge', () => {
+    passes(bearer.missingToken401.evaluate(ex(401, {})));
+    fails(bearer.missingToken401.evaluate(ex(400, {})), /expected HTTP 401/);
+    fails(bearer.missingToken401.evaluate(ex(200, {})), /accepted/);
+    passes(bearer.missingTokenChallenge.evaluate(challenge('Bearer realm="SuiteCRM"')));
+    expect(bearer.missingTokenChallenge.evaluate(challenge('Bearer error="invalid_token"'))).toMatchObject({ pass: true, note: expect.stringContaining('SHOULD NOT') });
+    fails(bearer.missingTokenChallenge.evaluate(ex(401, {})), /without a WWW-Authenticate/);
+    fails(bearer.missingTokenChallenge.evaluate(challenge('Basic realm="x"')), /scheme is "Basic"/);
+  });
+  test('invalid tokens: 401 every time, error="invalid_token"', () => {
+    passes(bearer.invalidToken401.evaluate([{ label: 'a', ex: ex(401, {}) }, { label: 'b', ex: ex(401, {}) }]));
+    fails(bearer.invalidToken401.evaluate([{ label: 'a', ex: ex(401, {}) }, { label: 'tampered', ex: ex(200, {}) }]), /tampered was accepted/);
+    passes(bearer.invalidTokenChallenge.evaluate(challenge('Bearer realm="x", error="invalid_token", error_description="expired"')));
+    fails(bearer.invalidTokenChallenge.evaluate(challenge('Bearer realm="x"')));
+  });
+  test('malformed presentation: 400 or 401, never 2xx or 5xx', () => {
+    passes(bearer.malformedAuthorization.evaluate([{ label: 'a', ex: ex(400, {}) }, { label: 'b', ex: ex(401, {}) }]));
+    fails(bearer.malformedAuthorization.evaluate([{ label: 'empty', ex: ex(500, '<h1>x</h1>') }]), /empty: expected HTTP 400 or 401/);
+    passes(bearer.queryTokenRefused.evaluate(ex(401, {})));
+    fails(bearer.queryTokenRefused.evaluate(ex(200, {})), /accepted/);
+    passes(bearer.rawTokenRefused.evaluate(ex(401, {})));
+    fails(bearer.rawTokenRefused.evaluate(ex(200, {})));
+    passes(bearer.refreshTokenRefused.evaluate(ex(401, {})));
+    fails(bearer.refreshTokenRefused.evaluate(transportFailure));
+  });
+  test('scheme case-insensitivity', () => {
+    passes(bearer.schemeCaseInsensitive.evaluate(ex(200, {})));
+    fails(bearer.schemeCaseInsensitive.evaluate(ex(401, {})));
+  });
+  test('challenge parser: quoted strings, escapes, token params', () => {
+    expect(parseChallenge('Bearer realm="a, b", error=invalid_token, error_description="say \\"hi\\""')).toEqual({
+      scheme: 'Bearer',
+      params: { realm: 'a, b', error: 'invalid_token', error_description: 'say "hi"' },
+    });
+    expect(parseChallenge(undefined)).toBeUndefined();
+  });
+});

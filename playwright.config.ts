@@ -1,6 +1,7 @@
 // The conformance run. What to run against comes from the CLI through CRM_CONFORMANCE_RUN
 // (src/config/run-spec.ts); with nothing set it runs the embedded SuiteCRM 7.14 target.
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { runSpecFromEnv } from './src/config/run-spec.js';
 import { launchOptions } from './src/browser/chromium.js';
@@ -13,6 +14,9 @@ const reports = run.reportsDir;
 // Embedded target: one RSA signing key for the run, made once here and inherited by the workers,
 // instead of one per worker start (and Playwright starts a new worker after every failed check).
 if (run.target.kind === 'embedded') process.env[SIGNING_KEY_ENV] ??= newPrivateKeyPem();
+
+// One marker per run for the records the suite creates; workers inherit it from the runner.
+process.env.CRM_RUN_MARKER ??= `crmc-${randomBytes(4).toString('hex')}`;
 
 export default defineConfig<object, RunOptions>({
   testDir: './specs',
@@ -30,6 +34,7 @@ export default defineConfig<object, RunOptions>({
     ['./src/report/conformance-reporter.ts', { outputFile: path.join(reports, 'conformance.json') }],
     // A shard (run --shard i/n) also leaves a blob report for `crm-conformance merge`.
     ...(run.shard ? [['blob', { outputDir: path.join(reports, 'blob'), fileName: `report-${run.shard.current}-of-${run.shard.total}.zip` }] as const] : []),
+    ['./src/report/jsonapi-reporter.ts', { outputDir: reports }],
   ],
   use: {
     trace: 'off',

@@ -3,6 +3,7 @@
 // declared checks fail, nothing else) and against each profile's faithful mode (exactly the
 // declared departures fail). One Playwright invocation; each project starts its own targets.
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { defineConfig, type Project } from '@playwright/test';
 import type { MatrixEntry, RunOptions } from '../fixtures/index.js';
 import type { RunSpec } from '../src/config/run-spec.js';
@@ -96,6 +97,9 @@ for (const profileName of MATRIX_PROFILES) {
     });
   }
 }
+
+// One marker per run for the records the suite creates; workers inherit it from the runner.
+process.env.CRM_RUN_MARKER ??= `crmc-${randomBytes(4).toString('hex')}`;
 
 export default defineConfig<object, RunOptions>({
   fullyParallel: true,

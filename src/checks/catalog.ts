@@ -12,6 +12,7 @@ import { AUTHORIZATION_CODE_CHECKS } from './oauth2/authorization-code.js';
 import { TOKEN_FORGERY_CHECKS } from './security/tokens.js';
 import { DISCLOSURE_CHECKS } from './security/disclosure.js';
 import { REVOCATION_DEPTH_CHECKS } from './security/revocation.js';
+import { JSONAPI_CHECKS } from './jsonapi/index.js';
 import type { CheckDef } from './types.js';
 import { GRANT_OFFER_CHECKS } from './oauth2/grant-offer.js';
 import { CLIENT_REVOCATION_CHECKS } from './oauth2/client-revocation.js';
@@ -40,4 +41,5 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...TOKEN_FORGERY_CHECKS,
   ...DISCLOSURE_CHECKS,
   ...REVOCATION_DEPTH_CHECKS,
+  ...JSONAPI_CHECKS,
 ];

@@ -32,7 +32,8 @@ export type Requirement =
   | 'second-code-client'
   | 'admin:revoke-code'
   | 'signing-key'
-  | 'spare-client';
+  | 'spare-client'
+  | 'limited-user';
 
 export interface RecordedRequest {
   method: string;

@@ -61,6 +61,7 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
       : {}),
     ...(c.codeClient ? { CRM_AUTHCODE_TTL: String(target.codeTtlSeconds) } : {}),
     CRM_JWT_PRIVATE_KEY: privateKeyFile,
+    ...(c.limitedUser ? { CRM_LIMITED_USERNAME: c.limitedUser.username, CRM_LIMITED_PASSWORD: c.limitedUser.password } : {}),
   };
   const lines = { ...referenceEnv(target, profile, keyFile), ...optional };
   writeFileSync(file, `${Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });

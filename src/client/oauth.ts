@@ -28,6 +28,8 @@ export interface HarnessCredentials {
   codeClient2?: CodeClientCreds;
   /** A password client the revocation checks may revoke whole (never the main one). */
   spareClient?: ClientCreds;
+  /** A non-admin user denied the profile's primary module (ACL checks). */
+  limitedUser?: { username: string; password: string };
 }
 
 export interface CodeClientCreds extends ClientCreds {

@@ -25,6 +25,8 @@ export const CREDENTIAL_VARS = {
   redirectUri: 'CRM_REDIRECT_URI',
   adminUsername: 'CRM_ADMIN_USERNAME',
   adminPassword: 'CRM_ADMIN_PASSWORD',
+  limitedUsername: 'CRM_LIMITED_USERNAME',
+  limitedPassword: 'CRM_LIMITED_PASSWORD',
 } as const;
 
 const pair = (env: NodeJS.ProcessEnv, id: string, secret: string) =>
@@ -49,6 +51,9 @@ export function credentialsFromEnv(env: NodeJS.ProcessEnv = process.env, registr
   if (env[v.password] !== undefined) creds.password = env[v.password]!;
   if (env[v.apiKey]) creds.apiKey = env[v.apiKey]!;
   if (env[v.redirectUri]) creds.redirectUri = env[v.redirectUri]!;
+  if (env[v.limitedUsername] && env[v.limitedPassword] !== undefined) {
+    creds.limitedUser = { username: env[v.limitedUsername]!, password: env[v.limitedPassword]! };
+  }
   registerCredentials(creds, registry);
   registry.register(env[v.referenceAdminSecret], 'admin_secret');
   registry.register(env[v.adminPassword], 'password');
@@ -59,4 +64,5 @@ export function registerCredentials(creds: HarnessCredentials, registry: SecretR
   registry.register(creds.password, 'password');
   for (const c of [creds.client, creds.client2, creds.ccClient, creds.codeClient, creds.codeClient2, creds.spareClient]) registry.register(c?.secret, 'client_secret');
   registry.register(creds.apiKey, 'api_key');
+  registry.register(creds.limitedUser?.password, 'password');
 }

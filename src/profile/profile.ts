@@ -7,6 +7,27 @@ import { ConfigError } from '../config/errors.js';
 
 export type Grant = 'password' | 'client_credentials' | 'refresh_token' | 'authorization_code';
 
+/** How a JSON:API resource API is laid out (resource checks); absent → those checks skip. */
+export interface JsonApiLayout {
+  /** Module the checks create, read, page and sort (its marker field holds the run marker). */
+  primary: { module: string; markerField: string; attributes: Record<string, string> };
+  /** Module linked to the primary one through `link`. */
+  related: { module: string; markerField: string; link: string };
+  /** Where POST (create) and PATCH (update) go: the module root with type/id in the body, or the JSON:API URLs. */
+  write: 'module-root' | 'resource-url';
+  /** Relationship POST body: one resource identifier (SuiteCRM) or the JSON:API array. */
+  relationshipBody: 'object' | 'array';
+  /** Filter query for "field equals value", with {field} and {value} placeholders. */
+  filterEquals: string;
+  /** Filter query for "field starts with value" (the stale-record sweep). */
+  filterPrefix: string;
+  /** Query that narrows the primary module to records the suite never creates, so that paging stays
+   * stable while other workers create and delete marked records (e.g. filter[account_type][eq]=Customer). */
+  pagingFilter?: string;
+  /** The vendor's OpenAPI 3.0 description of this API (path relative to the project root). */
+  openapi?: string;
+}
+
 export interface Profile {
   name: string;
   extends?: string;
@@ -32,7 +53,7 @@ export interface Profile {
     scopesClaim?: boolean;
   };
   refreshToken?: { rotation?: boolean };
-  resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string; collectionPath?: string };
+  resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string; collectionPath?: string; jsonapi?: JsonApiLayout };
   logout?: { method: 'POST' | 'GET' | 'DELETE'; path: string } | null;
   /** The authorization endpoint (authorization_code grant); absent when the product has none. */
   authorize?: { path: string; pkce?: ('S256' | 'plain')[]; codeSeconds?: number; redirectUri?: string } | null;

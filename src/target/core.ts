@@ -11,6 +11,8 @@ export interface User {
   userName: string;
   password: string;
   isAdmin: boolean;
+  /** Modules the user's role denies (module ACL of the V8 resource API). */
+  deniedModules?: readonly string[];
 }
 
 export interface Client {
@@ -62,6 +64,8 @@ export interface TargetCredentials {
   codeClient2?: { id: string; secret: string; redirectUri: string };
   /** A password client the harness may revoke as a whole (never the main one). */
   spareClient?: { id: string; secret: string };
+  /** A non-admin user whose role denies Accounts (module ACL checks). */
+  limitedUser: { username: string; password: string };
 }
 
 /** Never contacted: the harness catches the redirect (port 9 = discard, refused if anything leaks). */
@@ -105,6 +109,8 @@ export class TargetCore {
     this.keys = options.keys ?? referenceKeyPair();
     const admin: User = { id: '1', userName: 'admin', password: canary(), isAdmin: true };
     this.users.set(admin.id, admin);
+    const limited: User = { id: randomUUID(), userName: 'limited', password: canary(), isAdmin: false, deniedModules: ['Accounts'] };
+    this.users.set(limited.id, limited);
     const mk = (name: string, grants: string[], userId?: string): Client => {
       const c: Client = { id: randomUUID(), name, secret: canary(), grants, ...(userId ? { userId } : {}) };
       this.clients.set(c.id, c);
@@ -119,6 +125,7 @@ export class TargetCore {
       client: { id: a.id, secret: a.secret },
       client2: { id: b.id, secret: b.secret },
       ccClient: { id: cc.id, secret: cc.secret },
+      limitedUser: { username: limited.userName, password: limited.password },
     };
     const spare = mk('crm-conformance spare (revoked by checks)', ['password']);
     this.credentials.spareClient = { id: spare.id, secret: spare.secret };

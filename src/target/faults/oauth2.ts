@@ -1,3 +1,4 @@
+import { JSONAPI_CHECK_IDS } from '../../checks/jsonapi/index.js';
 import { faults } from './types.js';
 
 const OBS = 'suitecrm-7.14-observed.md';
@@ -10,7 +11,8 @@ export const OAUTH2_FAULTS = faults(
   {
     name: 'password-token-unusable',
     description: 'access tokens from the password grant are refused by the resource API',
-    breaks: ['oauth2.password.token-works', 'bearer.scheme-case-insensitive'],
+    // Every JSON:API resource check works with a password-grant token; a denied user's 401 still means "no data".
+    breaks: ['oauth2.password.token-works', 'bearer.scheme-case-insensitive', ...JSONAPI_CHECK_IDS.filter((id) => id !== 'jsonapi.acl.no-data')],
   },
   { name: 'cc-response-missing-token-type', description: 'client_credentials response has no token_type', breaks: ['oauth2.client-credentials.response-schema'] },
   { name: 'cc-response-cacheable', description: 'client_credentials response without Cache-Control: no-store', breaks: ['oauth2.client-credentials.no-store'] },

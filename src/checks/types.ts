@@ -69,6 +69,8 @@ export interface CheckDef<E = Exchange> {
   specRefs: readonly string[];
   severity: Severity;
   requires?: readonly Requirement[];
+  /** Self-test matrix: how many targets may be evaluated at once (a browser flow wants few). */
+  matrixConcurrency?: number;
   evaluate(evidence: E): Outcome;
 }
 

@@ -169,7 +169,11 @@ export function faultRow(st: SelfTestEntry, checks: readonly CheckResult[], prof
     ...(profile ? { profile } : {}),
     expectedChecks: expected,
     failedChecks: failed,
-    detected: expected.length === 0 ? failed.length === 0 : expected.every((id) => failed.includes(id)),
+    // Expected checks that were skipped (n/a on this profile) cannot show the fault; the others must.
+    detected:
+      expected.length === 0
+        ? failed.length === 0
+        : expected.some((id) => !skipped.includes(id)) && expected.filter((id) => !skipped.includes(id)).every((id) => failed.includes(id)),
     collateral: failed.filter((id) => !expected.includes(id)),
     ...(skipped.length ? { skipped } : {}),
     ...(expected.length > 0 && skipped.length === expected.length ? { notApplicable: true } : {}),

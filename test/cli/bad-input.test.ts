@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CANARY_MARKER } from '../../src/redact/secrets.js';
 import { cleanEnv, cliReports, credentialsFile, oneLine, runCli, startServe } from './cli.js';
 
 test('unknown profile names the known ones', async () => {
@@ -66,10 +67,10 @@ test('a missing credential is named, and wrong credentials are rejected in one l
     expect(missing.code).toBe(2);
     expect(oneLine(missing.stderr)).toMatch(/missing credentials: set CRM_CLIENT_ID, CRM_CLIENT_SECRET, CRM_USERNAME, CRM_PASSWORD/);
 
-    const wrong = await runCli(['run', '--env-file', creds], { env: cleanEnv({ CRM_PASSWORD: 'CNRY0123456789abcdef-wrong' }) });
+    const wrong = await runCli(['run', '--env-file', creds], { env: cleanEnv({ CRM_PASSWORD: `${CANARY_MARKER}0123456789abcdef-wrong` }) });
     expect(wrong.code).toBe(2);
     expect(oneLine(wrong.stderr)).toMatch(/rejected the user credentials \(CRM_USERNAME \/ CRM_PASSWORD\): HTTP 400/);
-    expect(wrong.stderr).not.toContain('CNRY');
+    expect(wrong.stderr).not.toContain(CANARY_MARKER);
   } finally {
     await served.stop();
   }

@@ -365,6 +365,8 @@ export const browserFlow: CheckDef<BrowserFlowEvidence> = {
   specRefs: ['RFC 6749 §4.1'],
   severity: 'must',
   requires: CODE,
+  // Two pages at a time: on 2 cores more would outlive the embedded 5 s code lifetime.
+  matrixConcurrency: 2,
   evaluate: (e) => {
     if (!e.consentShown) return fail('the browser never reached the approve page');
     if (!e.callback) return fail('the browser was never redirected back to the client');

@@ -1,5 +1,6 @@
 // The authorization code grant (RFC 6749 §4.1), its redirect handling (RFC 9700 §2.1, §4.1) and
 // PKCE (RFC 7636). Security outcomes and wire formats are separate checks.
+import { refusalCheck } from '../factories.js';
 import { accessGranted, bodyObject, describe, header, isSuccess, oauthError, tokenRefused } from '../conditions.js';
 import { fail, pass, type CheckDef, type Exchange, type Outcome, type Requirement } from '../types.js';
 import { evaluateNoStore, evaluateTokenResponse } from './grant.js';
@@ -154,7 +155,7 @@ export const codeLifetime: CheckDef<CodeLifetimeEvidence> = {
 };
 
 function refusedCheck(id: string, title: string, refs: string[], what: string, requires: Requirement[] = CODE): CheckDef {
-  return { id, title, specRefs: refs, severity: 'must', requires, evaluate: (ex) => tokenRefused(ex, what) };
+  return refusalCheck({ id, title, specRefs: refs, what, requires });
 }
 
 export const codeOtherClientRejected = refusedCheck(

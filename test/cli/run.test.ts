@@ -14,7 +14,8 @@ function report(dir: string): ConformanceReport {
 
 test('`run` with nothing configured passes every check on the embedded target', async () => {
   const dir = cliReports('default');
-  const r = await runCli(['run', '--reports-dir', dir]);
+  test.setTimeout(420_000);
+  const r = await runCli(['run', '--reports-dir', dir], { timeoutMs: 360_000 });
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toContain('target: embedded reference target');
   const rep = report(dir);
@@ -30,7 +31,9 @@ test('`run` with nothing configured passes every check on the embedded target', 
 
 test('`run --mode faithful` exits 1 with exactly SuiteCRM 7.14\'s observed departures failing', async () => {
   const dir = cliReports('faithful');
-  const r = await runCli(['run', '--mode', 'faithful', '--reports-dir', dir]);
+  // ~40 failing checks, and Playwright starts a new worker after each failure: allow minutes.
+  test.setTimeout(600_000);
+  const r = await runCli(['run', '--mode', 'faithful', '--reports-dir', dir], { timeoutMs: 540_000 });
   expect(r.code, r.stderr).toBe(1);
   const profile = loadProfile('suitecrm-7.14');
   const expected = [...new Set(profile.faithful!.faults.flatMap((f) => faultDef(f)!.breaks))].sort();

@@ -8,12 +8,14 @@ import { faultDef } from '../../src/target/faults/index.js';
 import { cliReports, credentialsFile, runCli, startServe } from './cli.js';
 
 test('`serve --mode faithful` tested with `run --base-url` fails exactly the declared departures', async () => {
+  // ~40 failing checks, and Playwright starts a new worker after each failure: allow minutes.
+  test.setTimeout(600_000);
   const dir = cliReports('serve-faithful');
   const creds = credentialsFile();
   const served = await startServe(['--mode', 'faithful', '--access-ttl', '2', '--refresh-ttl', '4'], creds);
   try {
     expect(statSync(creds).mode & 0o777).toBe(0o600);
-    const r = await runCli(['run', '--env-file', creds, '--reports-dir', dir, '--max-wait', '10']);
+    const r = await runCli(['run', '--env-file', creds, '--reports-dir', dir, '--max-wait', '10'], { timeoutMs: 540_000 });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`target: ${served.url}`);
     const rep = JSON.parse(readFileSync(path.join(dir, 'conformance.json'), 'utf8')) as ConformanceReport;

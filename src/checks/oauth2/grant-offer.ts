@@ -19,4 +19,15 @@ export const unofferedGrantUnsupported: CheckDef = {
   evaluate: (ex) => oauthError(ex, { status: [400], error: ['unsupported_grant_type'] }, 'a grant the profile does not offer'),
 };
 
-export const GRANT_OFFER_CHECKS = [unofferedGrantRefused, unofferedGrantUnsupported];
+/** RFC 9700 §2.4: the password grant MUST NOT be used. Where the profile lists it (the harness
+ * itself needs it there) the gather reports that as an advisory finding and skips; where it does
+ * not, valid user credentials must still obtain no token. */
+export const passwordGrantNotOffered: CheckDef = {
+  id: 'oauth2.password.not-offered',
+  title: 'the resource owner password credentials grant is not offered (advisory)',
+  specRefs: ['RFC 9700 §2.4', 'RFC 6749 §10.7'],
+  severity: 'advisory',
+  evaluate: (ex) => tokenRefused(ex, 'the password grant with valid user credentials'),
+};
+
+export const GRANT_OFFER_CHECKS = [unofferedGrantRefused, unofferedGrantUnsupported, passwordGrantNotOffered];

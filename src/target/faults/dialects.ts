@@ -13,6 +13,12 @@ export const GRANT_OFFER_FAULTS = faults(
     selfTestProfiles: ['suitecrm-7.10.0'],
   },
   {
+    name: 'password-grant-served',
+    description: 'the token endpoint still serves the password grant the deployment switched off (the profile leaves it out)',
+    breaks: ['oauth2.password.not-offered', 'oauth2.errors.unoffered-grant-unsupported'],
+    selfTestProfiles: ['suitecrm-entrypoint'],
+  },
+  {
     name: 'unoffered-grant-unauthorized-client',
     description: 'a grant the deployment does not offer answers 400 unauthorized_client instead of unsupported_grant_type',
     breaks: ['oauth2.errors.unoffered-grant-unsupported'],

@@ -89,7 +89,11 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
 
   const grant = str('grant_type');
   // The profile's grant list is what the deployment offers (7.10.0 has no client_credentials).
-  const enabled: readonly string[] = core.fault('unoffered-grant-served') ? ['password', 'client_credentials', 'refresh_token'] : core.profile.token.grants;
+  const enabled: readonly string[] = core.fault('unoffered-grant-served')
+    ? ['password', 'client_credentials', 'refresh_token']
+    : core.fault('password-grant-served')
+      ? [...core.profile.token.grants, 'password']
+      : core.profile.token.grants;
   if (!grant) {
     if (core.fault('missing-grant-type-unsupported')) return unsupportedGrant(ctx);
     return oauthError(ctx, 400, 'invalid_request', { hint: 'Check the `grant_type` parameter' });

@@ -11,6 +11,7 @@ import { REVOCATION_CHECKS } from './oauth2/revocation.js';
 import { AUTHORIZATION_CODE_CHECKS } from './oauth2/authorization-code.js';
 import { TOKEN_FORGERY_CHECKS } from './security/tokens.js';
 import { DISCLOSURE_CHECKS } from './security/disclosure.js';
+import { PRIVILEGED_CHECKS } from './security/privileged.js';
 import { REVOCATION_DEPTH_CHECKS } from './security/revocation.js';
 import { JSONAPI_CHECKS } from './jsonapi/index.js';
 import type { CheckDef } from './types.js';
@@ -40,6 +41,7 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...AUTHORIZATION_CODE_CHECKS,
   ...TOKEN_FORGERY_CHECKS,
   ...DISCLOSURE_CHECKS,
+  ...PRIVILEGED_CHECKS,
   ...REVOCATION_DEPTH_CHECKS,
   ...JSONAPI_CHECKS,
 ];

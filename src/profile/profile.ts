@@ -12,7 +12,11 @@ export interface JsonApiLayout {
   /** Module the checks create, read, page and sort (its marker field holds the run marker). */
   primary: { module: string; markerField: string; attributes: Record<string, string> };
   /** Module linked to the primary one through `link`. */
-  related: { module: string; markerField: string; link: string };
+  related: { module: string; markerField: string; link: string; reverseLink?: string };
+  /** Modules only an administrator may read (SuiteCRM: OAuth2Clients, OAuth2Tokens). */
+  adminModules?: string[];
+  /** Path under basePath of a user's preferences ({id} = user id), private to that user. */
+  userPreferences?: string;
   /** Where POST (create) and PATCH (update) go: the module root with type/id in the body, or the JSON:API URLs. */
   write: 'module-root' | 'resource-url';
   /** Relationship POST body: one resource identifier (SuiteCRM) or the JSON:API array. */

@@ -27,6 +27,12 @@ export const JSONAPI_FAULTS = faults(
   { name: 'jsonapi-acl-400', description: 'a module the user may not access answers 400 AccessDeniedException, not 403', breaks: ['jsonapi.acl.forbidden-403'], observed: `${OBS} §5.10` },
   { name: 'jsonapi-errors-object', description: 'errors is an object (not an array) with a numeric status and a null title', breaks: ['jsonapi.errors.document-shape'], observed: `${OBS} §5.8` },
   { name: 'jsonapi-pagination-links-wrong', description: 'next points at page 1 when page[number] is absent; first/prev null on page 1; last null on the last page', breaks: ['jsonapi.pagination.links', 'jsonapi.pagination.walk'], observed: `${OBS} §5.2, §7` },
+  {
+    name: 'jsonapi-relationship-acl-ignored',
+    description: "a relationship read returns records of a module the user's role denies (a direct read is refused)",
+    breaks: ['jsonapi.acl.relationship-read'],
+    observed: `${OBS} §5.10`,
+  },
   { name: 'jsonapi-relationship-full-resources', description: 'a relationship GET returns full resources (attributes, singular-type self link), not resource identifiers', breaks: ['jsonapi.relationships.document'], observed: `${OBS} §5.7` },
   { name: 'jsonapi-relationship-post-single-object', description: 'POST to a relationship refuses a data array (takes one object only)', breaks: ['jsonapi.relationships.to-many-array'], observed: `${OBS} §5.7` },
   { name: 'jsonapi-relationship-post-201', description: 'adding to a relationship answers 201 with a meta document', breaks: ['jsonapi.relationships.update-status'], observed: `${OBS} §5.7` },
@@ -45,5 +51,5 @@ export const JSONAPI_FAULTS = faults(
   { name: 'jsonapi-filter-ignored', description: 'filter[...] is accepted and ignored', breaks: ['jsonapi.fetching.filter'] },
   { name: 'jsonapi-include-ignored', description: 'include is accepted (200) but no included member comes back', breaks: ['jsonapi.fetching.include'] },
   { name: 'jsonapi-relationship-delete-ignored', description: 'removing from a relationship answers success but the link stays', breaks: ['jsonapi.relationships.add-list-remove'] },
-  { name: 'jsonapi-acl-ignored', description: 'module ACL is not enforced: a denied user reads the module', breaks: ['jsonapi.acl.no-data', 'jsonapi.acl.forbidden-403'] },
+  { name: 'jsonapi-acl-ignored', description: 'module ACL is not enforced: a denied user reads the module', breaks: ['jsonapi.acl.no-data', 'jsonapi.acl.forbidden-403', 'jsonapi.acl.relationship-read'] },
 );

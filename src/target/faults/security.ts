@@ -52,6 +52,24 @@ export const SECURITY_FAULTS = faults(
     observed: `${OBS} §2`,
   },
   {
+    name: 'oauth2-clients-listable-by-users',
+    description: 'any user lists the OAuth2Clients module through the resource API (names, grants, users; no secrets)',
+    breaks: ['security.disclosure.oauth2-clients-admin-only'],
+    observed: `${OBS} §5.10`,
+  },
+  {
+    name: 'oauth2-tokens-listable-by-users',
+    description: "any user lists the OAuth2Tokens module: every user's token rows, clients and expiry (no token values)",
+    breaks: ['security.disclosure.oauth2-tokens-admin-only'],
+    observed: `${OBS} §5.10`,
+  },
+  {
+    name: 'user-preferences-readable-by-others',
+    description: "any user reads another user's preferences at /V8/user-preferences/{id}",
+    breaks: ['security.disclosure.user-preferences-private'],
+    observed: `${OBS} §5.10`,
+  },
+  {
     name: 'error-body-stack-trace',
     description: 'a token request with an array parameter gets a 400 whose HTML body holds a stack trace',
     breaks: ['security.disclosure.no-stack-trace'],

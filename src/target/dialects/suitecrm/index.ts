@@ -15,6 +15,7 @@ import {
   readRecord,
   updateRecord,
   updateRecordAtUrl,
+  userPreferences,
 } from './resources.js';
 import { tokenEndpoint } from './token.js';
 
@@ -23,6 +24,7 @@ export function registerSuiteCrmV8(router: Router): void {
   router.on('POST', '/Api/V8/logout', logout);
   router.on('GET', '/Api/V8/meta/modules', metaModules);
   router.on('GET', '/Api/V8/meta/fields/:module', metaFields);
+  router.on('GET', '/Api/V8/user-preferences/:id', userPreferences);
   router.on('POST', '/Api/V8/module', createRecord);
   router.on('PATCH', '/Api/V8/module', updateRecord);
   router.on('GET', '/Api/V8/module/:module', listModule);

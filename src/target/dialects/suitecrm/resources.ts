@@ -218,8 +218,32 @@ function sqlLike(pattern: string): RegExp {
   return new RegExp(`^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')}$`, 'i');
 }
 
+/** SuiteCRM modules that hold the OAuth2 configuration: an administrator's business. Listed
+ * without secrets or token values (as SuiteCRM lists them); a non-admin gets 403. */
+const ADMIN_MODULES: Record<string, { fault: string; rows: (core: TargetCore) => [string, Attrs][] }> = {
+  OAuth2Clients: {
+    fault: 'oauth2-clients-listable-by-users',
+    rows: (core) => [...core.clients.values()].filter((c) => !c.deleted).map((c) => [c.id, { name: c.name, allowed_grant_type: c.grants.join(' '), assigned_user_id: c.userId ?? '' }]),
+  },
+  OAuth2Tokens: {
+    fault: 'oauth2-tokens-listable-by-users',
+    rows: (core) =>
+      [...core.tokens.values()].map((t) => [t.rowId, { client: t.clientId, assigned_user_id: t.userId, grant_type: t.grant, token_is_revoked: t.revoked ? '1' : '0', access_token_expires: new Date(t.accessExpires).toISOString() }]),
+  },
+};
+
+function listAdminModule(ctx: Ctx, module: string): void {
+  const principal = authenticateForModule(ctx);
+  if (!principal || !negotiate(ctx, false)) return;
+  const def = ADMIN_MODULES[module]!;
+  if (!principal.user.isAdmin && !ctx.core.fault(def.fault)) return fail(ctx, ctx.core.fault('jsonapi-acl-400') ? 'validation' : 'forbidden', '[SuiteCRM] [AccessDeniedException] ');
+  const data = def.rows(ctx.core).map(([id, attributes]) => ({ type: module, id, attributes, links: { self: link(ctx, `/module/${module}/${id}`) } }));
+  sendDocument(ctx, 200, { data });
+}
+
 export function listModule(ctx: Ctx): void {
   const module = ctx.params.module!;
+  if (ADMIN_MODULES[module]) return listAdminModule(ctx, module);
   if (!gate(ctx, module)) return;
   const def = MODULES[module]!;
   const q = ctx.url.searchParams;
@@ -417,9 +441,14 @@ function relationshipTarget(ctx: Ctx, module: string, id: string, linkName: stri
 
 export function getRelationship(ctx: Ctx): void {
   const { module, id, link: linkName } = ctx.params as { module: string; id: string; link: string };
-  if (!gate(ctx, module)) return;
+  const principal = gate(ctx, module);
+  if (!principal) return;
   const target = relationshipTarget(ctx, module, id, linkName);
   if (!target) return;
+  // The related module's ACL applies as it does to a direct read (SuiteCRM 7.14 does not check it).
+  if (principal.user.deniedModules?.includes(target) && !ctx.core.fault('jsonapi-relationship-acl-ignored') && !ctx.core.fault('jsonapi-acl-ignored')) {
+    return fail(ctx, ctx.core.fault('jsonapi-acl-400') ? 'validation' : 'forbidden', '[SuiteCRM] [AccessDeniedException] ');
+  }
   const ids = relatedIds(ctx.core, module, id.toLowerCase(), linkName);
   if (ctx.core.fault('jsonapi-relationship-full-resources')) {
     const data = ids.map((rid) => ({
@@ -512,6 +541,20 @@ export function metaFields(ctx: Ctx): void {
   if (!gate(ctx, module)) return;
   const attributes = Object.fromEntries(MODULES[module]!.fields.map((f) => [f, { type: f === 'date_entered' ? 'datetime' : 'varchar', required: f === 'name' || f === 'last_name' }]));
   sendDocument(ctx, 200, { data: { type: 'fields', id: module, attributes } });
+}
+
+/** GET /V8/user-preferences/{id}: one's own preferences; another user's only for an admin. */
+export function userPreferences(ctx: Ctx): void {
+  const principal = gate(ctx, undefined);
+  if (!principal) return;
+  const id = ctx.params.id!.toLowerCase();
+  const user = ctx.core.users.get(id);
+  if (!user) return fail(ctx, ctx.core.fault('jsonapi-not-found-400') ? 'validation' : 'not-found', `Users module with id ${id} is not found`);
+  if (user.id !== principal.user.id && !principal.user.isAdmin && !ctx.core.fault('user-preferences-readable-by-others')) {
+    return fail(ctx, ctx.core.fault('jsonapi-acl-400') ? 'validation' : 'forbidden', '[SuiteCRM] [AccessDeniedException] ');
+  }
+  const global = { user_name: user.userName, timezone: 'UTC', currency: '-99', date_format: 'Y-m-d', email_link_type: 'sugar' };
+  sendDocument(ctx, 200, { data: { type: 'UserPreference', id: user.id, attributes: { global } } });
 }
 
 export function logout(ctx: Ctx): void {

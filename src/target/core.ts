@@ -180,6 +180,8 @@ export interface Ctx {
   params: Record<string, string>;
   body: string;
   core: TargetCore;
+  /** Keys fetched from the presented token's jku header: only under the bearer-jku-trusted fault. */
+  jkuKeys?: readonly JsonWebKey[];
 }
 
 export type Handler = (ctx: Ctx) => void | Promise<void>;

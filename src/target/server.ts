@@ -5,6 +5,7 @@ import type { Profile } from '../profile/profile.js';
 import { ConfigError } from '../config/errors.js';
 import { registerAdmin } from './admin.js';
 import { readBody, Router, sendSlimHtml, TargetCore, type Ctx, type TargetCredentials } from './core.js';
+import { fetchJkuKeys } from './dialects/suitecrm/bearer-forgery.js';
 import { registerSuiteCrmV8 } from './dialects/suitecrm/index.js';
 import { registerProfileRoutes } from './dialects/suitecrm/profile-routes.js';
 import { registerSugarCrm } from './dialects/sugarcrm/index.js';
@@ -144,5 +145,7 @@ async function route(router: Router, ctx: Ctx): Promise<void> {
   if (!hit) return sendSlimHtml(ctx, 404);
   if ('allow' in hit) return sendSlimHtml(ctx, 405, hit.allow);
   ctx.params = hit.params;
+  // The handlers verify tokens synchronously; the faulty jku lookup is the one fetch, done first.
+  if (ctx.core.fault('bearer-jku-trusted')) ctx.jkuKeys = await fetchJkuKeys(ctx.req.headers.authorization);
   await hit.handler(ctx);
 }

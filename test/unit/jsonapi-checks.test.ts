@@ -6,7 +6,7 @@ import { documentShape, malformedBody400, unknownId404, unknownModule } from '..
 import { filter, include, sort, sortUnknownField400, sparseFieldsets } from '../../src/checks/jsonapi/fetching.js';
 import { links, pageSize, walk } from '../../src/checks/jsonapi/pagination.js';
 import { addListRemove, relationshipDocument, toManyArray, updateStatus as relUpdateStatus } from '../../src/checks/jsonapi/relationships.js';
-import { forbidden403, noData } from '../../src/checks/jsonapi/acl.js';
+import { forbidden403, noData, relationshipRead } from '../../src/checks/jsonapi/acl.js';
 import { exchangesMatch } from '../../src/checks/jsonapi/openapi.js';
 import type { Exchange, Outcome } from '../../src/checks/types.js';
 
@@ -179,6 +179,9 @@ test('acl.*', () => {
   fails(noData.evaluate(ex(200, doc([res('1')]))), /denied user read/);
   passes(forbidden403.evaluate(ex(403, err(403))));
   fails(forbidden403.evaluate(ex(400, suiteErr)), /403/);
+  passes(relationshipRead.evaluate(ex(403, err(403))));
+  passes(relationshipRead.evaluate(ex(200, doc([]))));
+  fails(relationshipRead.evaluate(ex(200, doc([res('1')]))), /through a relationship/);
 });
 
 test('openapi.exchanges-match', () => {

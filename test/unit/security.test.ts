@@ -6,6 +6,9 @@ import type { CheckDef } from '../../src/checks/types.js';
 import type { ForgeryEvidence } from '../../src/checks/security/tokens.js';
 import { forge, decodeJwt } from '../../fixtures/forged-tokens.js';
 import { ex, INVALID_GRANT } from './exchange-raw.js';
+import { oauth2ClientsAdminOnly, oauth2TokensAdminOnly, userPreferencesPrivate } from '../../src/checks/security/privileged.js';
+import { passwordGrantNotOffered } from '../../src/checks/oauth2/grant-offer.js';
+import { fetchJkuKeys } from '../../src/target/dialects/suitecrm/bearer-forgery.js';
 
 /** Canary-shaped, built at run time so that no failure snippet of this source shows one. */
 const SECRET = ['CNRY', 'abcdef012345'].join('');
@@ -67,4 +70,32 @@ test('client revocation: every access and refresh token refused passes; one surv
   fails(c.evaluate({ access: [refused, accepted], refresh: [INVALID_GRANT] }));
   fails(c.evaluate({ access: [refused], refresh: [ex(200, { access_token: 'x', token_type: 'Bearer' })] }));
   fails(c.evaluate({ access: [], refresh: [] }));
+});
+
+test('bearer-jku-trusted fetches loopback key sets only', async () => {
+  const b = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const withJku = (jku: string) => `Bearer ${b({ alg: 'RS256', jku })}.${b({ jti: 'j' })}.c2ln`;
+  // Rejected before any request: the reference target never sends traffic off the machine.
+  expect(await fetchJkuKeys(withJku('http://example.com/jwks.json'))).toEqual([]);
+  expect(await fetchJkuKeys(withJku('https://127.0.0.1:9/jwks.json'))).toEqual([]);
+  expect(await fetchJkuKeys(withJku('http://127.0.0.1:9/jwks.json'))).toEqual([]);
+  expect(await fetchJkuKeys(undefined)).toEqual([]);
+});
+
+test('privileged reads: no data passes; a listed row of another user fails, own rows pass', () => {
+  const rows = (...users: string[]) => ex(200, { data: users.map((u, i) => ({ type: 'OAuth2Tokens', id: String(i), attributes: { assigned_user_id: u } })) });
+  expect(oauth2TokensAdminOnly.evaluate({ ex: ex(403, { errors: [{ status: '403' }] }), ownUserId: 'me' }).pass).toBe(true);
+  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'me'), ownUserId: 'me' }).pass).toBe(true);
+  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'admin'), ownUserId: 'me' }).pass).toBe(false);
+  for (const c of [oauth2ClientsAdminOnly, userPreferencesPrivate]) {
+    expect(c.evaluate(ex(403, { errors: [{ status: '403' }] })).pass, c.id).toBe(true);
+    expect(c.evaluate(ex(200, { data: [] })).pass, c.id).toBe(true);
+    expect(c.evaluate(ex(200, { data: [{ type: 'OAuth2Clients', id: 'c' }] })).pass, c.id).toBe(false);
+    expect(c.evaluate(ex(200, { data: { type: 'UserPreference', id: '1', attributes: {} } })).pass, c.id).toBe(false);
+  }
+});
+
+test('password grant not offered: refused passes, an issued token fails', () => {
+  expect(passwordGrantNotOffered.evaluate(ex(400, { error: 'unsupported_grant_type' })).pass).toBe(true);
+  expect(passwordGrantNotOffered.evaluate(ex(200, { token_type: 'Bearer', access_token: 'x', expires_in: 60 })).pass).toBe(false);
 });

@@ -23,6 +23,11 @@ export const SECURITY_FAULTS = faults(
     breaks: [`${T}.injected-key-refused`],
   },
   {
+    name: 'bearer-jku-trusted',
+    description: "a token is verified with the key set its own jku header names (fetched; loopback URLs only)",
+    breaks: [`${T}.injected-key-refused`],
+  },
+  {
     name: 'bearer-kid-file-trusted',
     description: 'an HS256 token is verified with the file its kid names (/dev/null = empty key)',
     breaks: [`${T}.injected-key-refused`],

@@ -41,8 +41,25 @@ function rsaVerifies(data: string, sig: string, keyInput: Parameters<typeof crea
   }
 }
 
+/** The bearer-jku-trusted bug: the key set a token's jku names, fetched. Loopback URLs only (the
+ * reference target never sends traffic elsewhere), two seconds at most, [] on any failure. */
+export async function fetchJkuKeys(authorization: string | undefined): Promise<JsonWebKey[]> {
+  const token = authorization?.replace(/^\S+\s+/, '').trim();
+  const jku = token ? split(token)?.header.jku : undefined;
+  if (typeof jku !== 'string') return [];
+  try {
+    const url = new URL(jku);
+    if (url.protocol !== 'http:' || !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return [];
+    const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    const body = (await res.json()) as { keys?: unknown };
+    return Array.isArray(body.keys) ? (body.keys.filter((k) => k && typeof k === 'object') as JsonWebKey[]) : [];
+  } catch {
+    return [];
+  }
+}
+
 /** A token whose signature did not verify, accepted by one of the forgery faults. */
-export function forgedAccepted(core: TargetCore, token: string): TokenRow | undefined {
+export function forgedAccepted(core: TargetCore, token: string, jkuKeys: readonly JsonWebKey[] = []): TokenRow | undefined {
   const t = split(token);
   if (!t) return undefined;
   const row = rowByJti(core, t.payload.jti);
@@ -56,6 +73,7 @@ export function forgedAccepted(core: TargetCore, token: string): TokenRow | unde
     (f('bearer-empty-signature-accepted') && header.alg === 'RS256' && t.sig === '') ||
     (f('bearer-signature-compared-not-verified') && t.sig === issuedSig && t.signed.startsWith(`${issuedHeader}.`)) ||
     (f('bearer-embedded-jwk-trusted') && !!header.jwk && typeof header.jwk === 'object' && rsaVerifies(t.signed, t.sig, { key: header.jwk as never, format: 'jwk' })) ||
+    (f('bearer-jku-trusted') && typeof header.jku === 'string' && jkuKeys.some((k) => rsaVerifies(t.signed, t.sig, { key: k as never, format: 'jwk' }))) ||
     (f('bearer-kid-file-trusted') && header.alg === 'HS256' && typeof header.kid === 'string' && hmac(readKid(header.kid), t.signed) === t.sig);
   return ok ? row : undefined;
 }

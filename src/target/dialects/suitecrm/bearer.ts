@@ -79,7 +79,7 @@ export function authenticate(ctx: Ctx): Principal | undefined {
   let forged: TokenRow | undefined;
   if (!v.ok) {
     if (core.fault('unsigned-token-accepted') && v.why === 'signature') return { user: firstUser(ctx) };
-    forged = v.why === 'signature' ? forgedAccepted(core, token) : v.why === 'time' && nbfOnlyFailure(core, token) ? resignedAccepted(core, token) : undefined;
+    forged = v.why === 'signature' ? forgedAccepted(core, token, ctx.jkuKeys) : v.why === 'time' && nbfOnlyFailure(core, token) ? resignedAccepted(core, token) : undefined;
     if (!forged) {
       deny(ctx, v.hint, 'invalid_token');
       return undefined;

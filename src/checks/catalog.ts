@@ -16,6 +16,7 @@ import { REVOCATION_DEPTH_CHECKS } from './security/revocation.js';
 import { JSONAPI_CHECKS } from './jsonapi/index.js';
 import type { CheckDef } from './types.js';
 import { GRANT_OFFER_CHECKS } from './oauth2/grant-offer.js';
+import { REVOCATION_ENDPOINT_CHECKS } from './oauth2/revocation-endpoint.js';
 import { CLIENT_REVOCATION_CHECKS } from './oauth2/client-revocation.js';
 import { APIKEY_CHECKS } from './apikey.js';
 import { SESSION_CHECKS } from './session.js';
@@ -33,6 +34,7 @@ export const ALL_CHECKS: readonly CheckDef<never>[] = [
   ...REVOCATION_CHECKS,
   ...BEARER_CHECKS,
   ...GRANT_OFFER_CHECKS,
+  ...REVOCATION_ENDPOINT_CHECKS,
   ...CLIENT_REVOCATION_CHECKS,
   ...APIKEY_CHECKS,
   ...SESSION_CHECKS,

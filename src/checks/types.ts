@@ -33,7 +33,9 @@ export type Requirement =
   | 'admin:revoke-code'
   | 'signing-key'
   | 'spare-client'
-  | 'limited-user';
+  | 'limited-user'
+  /** The profile declares an RFC 7009 revocation endpoint (revocation.path). */
+  | 'revocation-endpoint';
 
 export interface RecordedRequest {
   method: string;

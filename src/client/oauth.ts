@@ -115,6 +115,18 @@ export class OAuthClient {
     return { client_id: client.id, client_secret: client.secret };
   }
 
+  /** RFC 7009 §2.1: POST token (+ token_type_hint) to the profile's revocation endpoint, the client
+   * authenticated as at the token endpoint (HTTP Basic where the profile prefers it). */
+  revoke(token: string, hint: 'access_token' | 'refresh_token' | undefined, client: ClientCreds): Promise<Exchange> {
+    const r = this.profile.revocation;
+    if (!r) throw new PreconditionError(`profile ${this.profile.name} has no RFC 7009 revocation endpoint`);
+    const basic = this.profile.token.clientAuth[0] === 'client_secret_basic';
+    const params: Record<string, string> = { token, ...(hint ? { token_type_hint: hint } : {}), ...(basic ? {} : this.clientParams(client)) };
+    const headers: Record<string, string> = { 'content-type': CONTENT_TYPE.form, accept: 'application/json' };
+    if (basic) headers.authorization = basicAuth(client.id, client.secret);
+    return this.http.send(profilePath(this.profile, r.path), { method: 'POST', headers, body: formEncode(params) });
+  }
+
   passwordParams(client?: ClientCreds): Record<string, string> {
     const c = client ?? this.need('client', 'CRM_CLIENT_ID / CRM_CLIENT_SECRET');
     return {

@@ -40,6 +40,10 @@ export interface TokenRow {
   refreshExpires?: number;
   /** Admin panel "revoke" (token_is_revoked=1). */
   revoked: boolean;
+  /** Revoked at the RFC 7009 endpoint: the access token, the refresh token (separately: faults
+   * let one outlive the other). */
+  accessRevoked?: boolean;
+  refreshRevoked?: boolean;
   /** Soft-deleted by logout. */
   loggedOut: boolean;
   /** Soft-deleted because its refresh token was used. */

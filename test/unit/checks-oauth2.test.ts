@@ -4,6 +4,7 @@ import * as errors from '../../src/checks/oauth2/errors.js';
 import { ccNoRefreshToken, evaluateNoStore, evaluateTokenResponse, tokenWorksCheck } from '../../src/checks/oauth2/grant.js';
 import { basicAccepted, formEncodingAccepted } from '../../src/checks/oauth2/client-auth.js';
 import * as refresh from '../../src/checks/oauth2/refresh.js';
+import { clientAuthRequired, invalidToken200, otherClientRefused, revokesAccessToken, revokesRefreshToken } from '../../src/checks/oauth2/revocation-endpoint.js';
 import type { Exchange, Outcome } from '../../src/checks/types.js';
 import { ex, NO_STORE, TOKEN, transportFailure } from './exchange.js';
 
@@ -139,4 +140,21 @@ test.describe('refresh lifecycle', () => {
     passes(refresh.refreshCrossClientInvalidGrant.evaluate(ex(400, { error: 'invalid_grant' })));
     fails(refresh.refreshCrossClientInvalidGrant.evaluate(ex(401, { error: 'invalid_request' })));
   });
+});
+
+test('revocation endpoint (RFC 7009): 200 + refused passes; a surviving token, a non-200 or a wrong-client success fail', () => {
+  const ok200 = ex(200, '');
+  const refused = ex(400, { error: 'invalid_grant' });
+  const issued = ex(200, { access_token: 'a', token_type: 'Bearer', expires_in: 60 });
+  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: refused }).pass).toBe(true);
+  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: issued }).pass).toBe(false);
+  expect(revokesRefreshToken.evaluate({ revoke: ex(204, ''), after: refused }).pass).toBe(false);
+  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(401, {}) }).pass).toBe(true);
+  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(200, { data: [] }) }).pass).toBe(false);
+  expect(invalidToken200.evaluate(ok200).pass).toBe(true);
+  expect(invalidToken200.evaluate(ex(400, { error: 'invalid_request' })).pass).toBe(false);
+  expect(otherClientRefused.evaluate({ revoke: ex(400, { error: 'invalid_grant' }), after: issued }).pass).toBe(true);
+  expect(otherClientRefused.evaluate({ revoke: ok200, after: refused }).pass).toBe(false);
+  expect(clientAuthRequired.evaluate({ revoke: ex(401, { error: 'invalid_client' }), after: issued }).pass).toBe(true);
+  expect(clientAuthRequired.evaluate({ revoke: ok200, after: refused }).pass).toBe(false);
 });

@@ -2,7 +2,7 @@
 import { ConfigError } from '../../config/errors.js';
 import { ADMIN_PANEL_FAULTS } from './admin-panel.js';
 import { BEARER_FAULTS } from './bearer.js';
-import { FLEXIE_FAULTS, GRANT_OFFER_FAULTS, SUGAR_FAULTS } from './dialects.js';
+import { FLEXIE_FAULTS, GRANT_OFFER_FAULTS, REVOCATION_ENDPOINT_FAULTS, SUGAR_FAULTS } from './dialects.js';
 import { JSONAPI_FAULTS } from './jsonapi.js';
 import { OAUTH2_FAULTS } from './oauth2.js';
 import { AUTHORIZATION_CODE_FAULTS } from './authorization-code.js';
@@ -16,7 +16,7 @@ export const SUITECRM_CORE_DIALECTS: readonly string[] = ['suitecrm-v8', 'suitec
 
 const dialectsOf = (f: FaultDef): readonly string[] => f.dialects ?? SUITECRM_CORE_DIALECTS;
 
-export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...GRANT_OFFER_FAULTS, ...SUGAR_FAULTS, ...FLEXIE_FAULTS, ...ADMIN_PANEL_FAULTS, ...AUTHORIZATION_CODE_FAULTS, ...SECURITY_FAULTS, ...JSONAPI_FAULTS];
+export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...GRANT_OFFER_FAULTS, ...REVOCATION_ENDPOINT_FAULTS, ...SUGAR_FAULTS, ...FLEXIE_FAULTS, ...ADMIN_PANEL_FAULTS, ...AUTHORIZATION_CODE_FAULTS, ...SECURITY_FAULTS, ...JSONAPI_FAULTS];
 
 const byName = new Map(ALL_FAULTS.map((f) => [f.name, f]));
 if (byName.size !== ALL_FAULTS.length) throw new Error('duplicate fault name in the registry');

@@ -90,7 +90,8 @@ export function authenticate(ctx: Ctx): Principal | undefined {
     !row ||
     row.rotatedOut ||
     (row.loggedOut && !core.fault('logout-keeps-access-token')) ||
-    (row.revoked && !core.fault('admin-revoke-ignored-by-api'));
+    (row.revoked && !core.fault('admin-revoke-ignored-by-api')) ||
+    !!row.accessRevoked;
   if (dead) {
     deny(ctx, 'Access token has been revoked', 'invalid_token');
     return undefined;

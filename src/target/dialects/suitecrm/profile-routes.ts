@@ -3,6 +3,7 @@
 // RFC-behaving OAuth 2.0 server in front of a JSON:API). Same handlers, other addresses.
 import { sendSlimHtml, type Ctx, type Handler, type Router, type TargetCore } from '../../core.js';
 import { listModule, logout, readRecord } from './resources.js';
+import { revocationEndpoint } from './revocation.js';
 import { tokenEndpoint } from './token.js';
 
 /** A profile path may carry a query (index.php?entryPoint=…): the route matches the path, the
@@ -20,6 +21,7 @@ export function registerProfileRoutes(router: Router, core: TargetCore): void {
   const p = core.profile;
   atProfilePath(router, 'POST', p.token.path, tokenEndpoint);
   if (p.logout) atProfilePath(router, p.logout.method, p.logout.path, logout);
+  if (p.revocation) atProfilePath(router, 'POST', p.revocation.path, revocationEndpoint);
   const collection = (p.resource.collectionPath ?? '/Api/V8/module/{module}').replace('{module}', ':module');
   router.on('GET', collection, listModule);
   router.on('GET', `${collection}/:id`, readRecord);

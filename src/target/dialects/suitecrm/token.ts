@@ -56,7 +56,7 @@ export function parseTokenBody(ctx: Ctx): Params {
   return {};
 }
 
-function parseBasic(header: string | undefined): { id: string; secret: string } | undefined {
+export function parseBasic(header: string | undefined): { id: string; secret: string } | undefined {
   const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
   if (!m) return undefined;
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
@@ -196,6 +196,7 @@ function refreshGrant(ctx: Ctx, client: Client, presented: string | undefined): 
   if (row.rotatedOut && !core.fault('refresh-old-token-still-valid')) return refreshError('Token has been revoked');
   if (row.loggedOut && !core.fault('logout-keeps-refresh-token')) return refreshError('Token has been revoked');
   if (row.revoked && !core.fault('admin-revoke-ignores-refresh')) return refreshError('Token has been revoked');
+  if (row.refreshRevoked) return refreshError('Token has been revoked');
 
   const keepRefresh = core.fault('refresh-not-rotated');
   // Rotation soft-deletes the old row: its access token and refresh token both die (observed §3.4).

@@ -1,0 +1,6 @@
+import { check, test } from '../../../fixtures/check.js';
+import { revokeWithWrongSecret } from '../../../fixtures/revocation-endpoint.js';
+import { clientAuthRequired } from '../../../src/checks/oauth2/revocation-endpoint.js';
+
+// RFC 7009 §2.1: the client authenticates first
+test(...check(clientAuthRequired, revokeWithWrongSecret));

@@ -1,0 +1,6 @@
+import { check, test } from '../../../fixtures/check.js';
+import { revokeRefresh } from '../../../fixtures/revocation-endpoint.js';
+import { revokesRefreshToken } from '../../../src/checks/oauth2/revocation-endpoint.js';
+
+// RFC 7009 §2.1: a revoked refresh token is refused
+test(...check(revokesRefreshToken, revokeRefresh));

@@ -28,7 +28,7 @@ export const GRANT_OFFER_FAULTS = faults(
 
 /** RFC 7009 revocation endpoint (profiles that declare one: generic-oauth2). */
 const RV = 'oauth2.revocation-endpoint';
-const G = { dialects: ['generic-oauth2'] };
+const G = { selfTestProfiles: ['generic-oauth2-revocation'] };
 export const REVOCATION_ENDPOINT_FAULTS = faults(
   { name: 'revocation-endpoint-ignores-refresh', description: 'the revocation endpoint answers 200 to a refresh token but leaves it (and its access token) working', breaks: [`${RV}.revokes-refresh-token`, `${RV}.refresh-revocation-kills-access`], ...G },
   { name: 'revocation-endpoint-ignores-access', description: 'the revocation endpoint answers 200 to an access token but leaves it working', breaks: [`${RV}.revokes-access-token`], ...G },

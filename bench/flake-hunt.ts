@@ -2,7 +2,8 @@
 // faithful, every fault alone; test/selftest.config.ts) N times (default 20) and lists every check
 // whose verdict changed between runs, per project, plus any change of the fault matrix rows
 // (reports/self-test/faults.json). Exit 0 = identical verdicts in every run, 1 = a flake, 2 = a run
-// produced no results. Each run's files are kept under reports/flake-hunt/run-<i>/.
+// produced no results. Each run's files are kept under reports/flake-hunt/run-<i>/; --compare-only
+// compares those again. faults.json is compared in canonical form (sorted lists and rows).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +17,9 @@ const matchAt = args.indexOf('--match');
 const MATCH = matchAt >= 0 ? new RegExp(args.splice(matchAt, 2)[1] ?? '') : undefined;
 const countGiven = args.length > 0 && /^\d+$/.test(args[0]!);
 const N = countGiven ? Math.max(1, Number(args[0])) : 20;
-const extra = countGiven ? args.slice(1) : args;
+/** --compare-only: judge the kept runs again (reports/flake-hunt/run-<i>/) without running anything. */
+const COMPARE_ONLY = args.includes('--compare-only');
+const extra = (countGiven ? args.slice(1) : args).filter((a) => a !== '--compare-only');
 const SELF = path.join(DEFAULT_REPORTS_DIR, 'self-test');
 const OUT = path.join(DEFAULT_REPORTS_DIR, 'flake-hunt');
 const require = createRequire(import.meta.url);
@@ -67,33 +70,50 @@ function runOnce(i: number, projects: string[]): { ms: number; verdicts: Map<str
   return { ms, verdicts: verdicts(results), faults: existsSync(faults) ? readFileSync(faults, 'utf8') : '' };
 }
 
+/** faults.json rows in a canonical form: completion order of tests must not read as a flake. */
+export function canonicalFaults(text: string): string {
+  if (!text) return '';
+  const rows = JSON.parse(text) as Record<string, unknown>[];
+  const sorted = rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? [...(v as string[])].sort() : v])));
+  return JSON.stringify(sorted.sort((a, b) => `${String(a.profile)} ${String(a.fault)}`.localeCompare(`${String(b.profile)} ${String(b.fault)}`)));
+}
+
+/** --compare-only: judge the runs kept under reports/flake-hunt/run-<i>/ again, without running. */
+function storedRun(i: number): { ms: number; verdicts: Map<string, string>; faults: string } | undefined {
+  const dir = path.join(OUT, `run-${i}`);
+  if (!existsSync(path.join(dir, 'results.json'))) return undefined;
+  const faults = path.join(dir, 'faults.json');
+  return { ms: Number.NaN, verdicts: verdicts(path.join(dir, 'results.json')), faults: existsSync(faults) ? readFileSync(faults, 'utf8') : '' };
+}
+
 function main(): number {
-  rmSync(OUT, { recursive: true, force: true });
+  const compareOnly = COMPARE_ONLY;
+  if (!compareOnly) rmSync(OUT, { recursive: true, force: true });
   const projects = matrixProjects().filter((p) => !MATCH || MATCH.test(p));
   process.stdout.write(`flake-hunt: ${N} run(s) of ${projects.length} matrix projects${extra.length ? ` (${extra.join(' ')})` : ''}\n`);
   const seen = new Map<string, Map<string, number[]>>();
   const faultRuns = new Set<string>();
   const times: number[] = [];
   for (let i = 1; i <= N; i++) {
-    const r = runOnce(i, projects);
+    const r = compareOnly ? storedRun(i) : runOnce(i, projects);
     if (!r) {
-      process.stderr.write(`run ${i}: no reports/self-test/results.json (the run itself broke)\n`);
+      process.stderr.write(`run ${i}: no results.json (the run itself broke, or was never kept)\n`);
       return 2;
     }
-    times.push(r.ms);
-    faultRuns.add(r.faults);
+    if (!compareOnly) times.push(r.ms);
+    faultRuns.add(canonicalFaults(r.faults));
     for (const [key, v] of r.verdicts) {
       const byVerdict = seen.get(key) ?? new Map<string, number[]>();
       byVerdict.set(v, [...(byVerdict.get(v) ?? []), i]);
       seen.set(key, byVerdict);
     }
-    process.stdout.write(`run ${i}/${N}: ${(r.ms / 1000).toFixed(1)} s, ${r.verdicts.size} verdicts\n`);
+    process.stdout.write(`run ${i}/${N}: ${compareOnly ? 'kept' : `${(r.ms / 1000).toFixed(1)} s`}, ${r.verdicts.size} verdicts\n`);
   }
   const flaky = [...seen].filter(([, v]) => v.size > 1);
   const lines = flaky.map(([key, v]) => `  ${key}: ${[...v].map(([verdict, runs]) => `${verdict} in run ${runs.join(',')}`).join('; ')}`);
-  const avg = times.reduce((a, b) => a + b, 0) / times.length;
+  const avg = times.length ? times.reduce((a, b) => a + b, 0) / times.length : Number.NaN;
   const summary =
-    `${N} run(s), ${seen.size} verdicts each, mean ${(avg / 1000).toFixed(1)} s per run: ` +
+    `${N} run(s), ${seen.size} verdicts each${times.length ? `, mean ${(avg / 1000).toFixed(1)} s per run` : ' (compared again from the kept runs)'}: ` +
     (flaky.length || faultRuns.size > 1 ? `${flaky.length} check verdict(s) changed${faultRuns.size > 1 ? ', faults.json differed between runs' : ''}` : 'identical verdicts in every run');
   process.stdout.write(`\n${lines.join('\n')}${lines.length ? '\n' : ''}${summary}\n`);
   writeFileSync(path.join(OUT, 'summary.txt'), `${summary}\n${lines.join('\n')}\n`);

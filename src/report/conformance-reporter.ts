@@ -163,7 +163,7 @@ export default class ConformanceReporter implements Reporter {
 export function faultRow(st: SelfTestEntry, checks: readonly CheckResult[], profile?: string): FaultRow {
   const failed = checks.filter((c) => c.verdict === 'fail').map((c) => c.id).sort();
   const expected = [...st.expected].sort();
-  const skipped = checks.filter((c) => c.verdict === 'skip' && expected.includes(c.id)).map((c) => c.id);
+  const skipped = checks.filter((c) => c.verdict === 'skip' && expected.includes(c.id)).map((c) => c.id).sort();
   return {
     fault: st.fault ?? st.name,
     ...(profile ? { profile } : {}),

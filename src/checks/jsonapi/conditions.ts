@@ -87,3 +87,10 @@ export function everyOf(list: readonly Labeled[], cond: (ex: Exchange, label: st
   }
   return pass();
 }
+
+/** Security outcome of a denied read: no primary data (an error, or 2xx with empty data). */
+export function noDataFor(ex: Exchange, what: string): Outcome {
+  const d = bodyObject(ex)?.data;
+  if (is2xx(ex) && (Array.isArray(d) ? d.length > 0 : !!d)) return fail(`${what}: ${describe(ex)}`);
+  return is2xx(ex) ? pass('answered 2xx with empty data') : pass(describe(ex));
+}

@@ -2,20 +2,19 @@
 // Real SuiteCRM 7.14 lets any user list OAuth2Clients and OAuth2Tokens and read anyone's
 // user-preferences (../shared/facts/suitecrm-7.14-observed.md §5.10).
 import { bodyObject, describe } from '../conditions.js';
-import { noDataFor } from '../jsonapi/acl.js';
-import { fail, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
+import { noDataCheck } from '../factories.js';
 import { is2xx } from '../jsonapi/conditions.js';
+import { fail, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
 
 const R: Requirement[] = ['grant:password', 'resource-api', 'limited-user'];
 
-export const oauth2ClientsAdminOnly: CheckDef<Exchange> = {
+export const oauth2ClientsAdminOnly = noDataCheck({
   id: 'security.disclosure.oauth2-clients-admin-only',
   title: 'a non-admin token cannot list the OAuth2 clients through the resource API',
   specRefs: ['RFC 6749 §2', 'OWASP ASVS 4.0.3 V4.1.3'],
-  severity: 'must',
   requires: R,
-  evaluate: (ex) => noDataFor(ex, 'a non-admin user listed the OAuth2 clients'),
-};
+  what: 'a non-admin user listed the OAuth2 clients',
+});
 
 export interface OwnRowsEvidence {
   ex: Exchange;
@@ -40,13 +39,12 @@ export const oauth2TokensAdminOnly: CheckDef<OwnRowsEvidence> = {
   },
 };
 
-export const userPreferencesPrivate: CheckDef<Exchange> = {
+export const userPreferencesPrivate = noDataCheck({
   id: 'security.disclosure.user-preferences-private',
   title: "a non-admin token cannot read another user's preferences",
   specRefs: ['OWASP ASVS 4.0.3 V4.2.1', 'JSON:API 1.0 §Fetching Resources'],
-  severity: 'must',
   requires: R,
-  evaluate: (ex) => noDataFor(ex, "a non-admin user read another user's preferences"),
-};
+  what: "a non-admin user read another user's preferences",
+});
 
 export const PRIVILEGED_CHECKS = [oauth2ClientsAdminOnly, oauth2TokensAdminOnly, userPreferencesPrivate];

@@ -28,14 +28,14 @@ export const GRANT_OFFER_FAULTS = faults(
 
 /** RFC 7009 revocation endpoint (profiles that declare one: generic-oauth2). */
 const RV = 'oauth2.revocation-endpoint';
-const G = { selfTestProfiles: ['generic-oauth2-revocation'] };
+const ON_REVOCATION_PROFILE = { selfTestProfiles: ['generic-oauth2-revocation'] };
 export const REVOCATION_ENDPOINT_FAULTS = faults(
-  { name: 'revocation-endpoint-ignores-refresh', description: 'the revocation endpoint answers 200 to a refresh token but leaves it (and its access token) working', breaks: [`${RV}.revokes-refresh-token`, `${RV}.refresh-revocation-kills-access`], ...G },
-  { name: 'revocation-endpoint-ignores-access', description: 'the revocation endpoint answers 200 to an access token but leaves it working', breaks: [`${RV}.revokes-access-token`], ...G },
-  { name: 'revocation-refresh-keeps-access', description: 'revoking a refresh token leaves the access token of the same grant working', breaks: [`${RV}.refresh-revocation-kills-access`], ...G },
-  { name: 'revocation-unknown-token-400', description: 'revoking an unknown token answers 400 instead of 200', breaks: [`${RV}.invalid-token-200`], ...G },
-  { name: 'revocation-any-client', description: "any authenticated client revokes another client's tokens", breaks: [`${RV}.other-client-refused`], ...G },
-  { name: 'revocation-no-client-auth', description: 'the revocation endpoint does not authenticate the client: a wrong secret revokes too', breaks: [`${RV}.client-auth-required`], ...G },
+  { name: 'revocation-endpoint-ignores-refresh', description: 'the revocation endpoint answers 200 to a refresh token but leaves it (and its access token) working', breaks: [`${RV}.revokes-refresh-token`, `${RV}.refresh-revocation-kills-access`], ...ON_REVOCATION_PROFILE },
+  { name: 'revocation-endpoint-ignores-access', description: 'the revocation endpoint answers 200 to an access token but leaves it working', breaks: [`${RV}.revokes-access-token`], ...ON_REVOCATION_PROFILE },
+  { name: 'revocation-refresh-keeps-access', description: 'revoking a refresh token leaves the access token of the same grant working', breaks: [`${RV}.refresh-revocation-kills-access`], ...ON_REVOCATION_PROFILE },
+  { name: 'revocation-unknown-token-400', description: 'revoking an unknown token answers 400 instead of 200', breaks: [`${RV}.invalid-token-200`], ...ON_REVOCATION_PROFILE },
+  { name: 'revocation-any-client', description: "any authenticated client revokes another client's tokens", breaks: [`${RV}.other-client-refused`], ...ON_REVOCATION_PROFILE },
+  { name: 'revocation-no-client-auth', description: 'the revocation endpoint does not authenticate the client: a wrong secret revokes too', breaks: [`${RV}.client-auth-required`], ...ON_REVOCATION_PROFILE },
 );
 
 /** SugarCRM REST v11: sessions per platform. */

@@ -7,6 +7,14 @@ export function header(ex: Exchange, name: string): string | undefined {
   return ex.response?.headers[name.toLowerCase()];
 }
 
+/** The server's own one-line explanation of an OAuth error: league's specific `hint` first, else RFC 6749's `error_description`. */
+function explanation(body: Record<string, unknown>): string {
+  const text = [body.hint, body.error_description, body.message].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+  if (!text) return '';
+  const line = text.replace(/\s+/g, ' ').trim();
+  return ` ("${line.length > 100 ? `${line.slice(0, 99)}…` : line}")`;
+}
+
 /** Compact description of what the target answered, for reasons ("HTTP 500 unknown_error"). */
 export function describe(ex: Exchange): string {
   if (!ex.response) return `no response (${ex.transportError ?? 'transport failure'})`;
@@ -15,7 +23,7 @@ export function describe(ex: Exchange): string {
   const body = r.json as Record<string, unknown> | undefined;
   let what = '';
   if (body && typeof body === 'object' && !Array.isArray(body)) {
-    if (typeof body.error === 'string') what = ` error=${body.error}`;
+    if (typeof body.error === 'string') what = ` error=${body.error}${explanation(body)}`;
     else if ('errors' in body) what = ' (error document)';
     else if ('access_token' in body) what = ' (token response)';
     else if ('data' in body) what = ' (data document)';

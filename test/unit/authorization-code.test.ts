@@ -115,3 +115,11 @@ test('browser flow: consent shown, code with unchanged state, token', () => {
   failed(ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: `${CB}?code=c`, redeem: TOKEN_OK }));
   failed(ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT }));
 });
+
+test('browser flow: a refusal after the code may have expired says so (a slow machine, not a vague failure)', () => {
+  const cb = `${CB}?code=c&state=st`;
+  const slow = ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 6.2, codeSeconds: 5, attempts: 3 });
+  expect(slow.pass ? '' : slow.reason).toContain('6.2 s from approval to redemption, codes live 5 s (3 attempts');
+  const quick = ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 1.1, codeSeconds: 5, attempts: 1 });
+  expect(quick.pass ? '' : quick.reason).toContain('not exchanged for a token');
+});

@@ -5,6 +5,7 @@ import { ccNoRefreshToken, evaluateNoStore, evaluateTokenResponse, tokenWorksChe
 import { basicAccepted, formEncodingAccepted } from '../../src/checks/oauth2/client-auth.js';
 import * as refresh from '../../src/checks/oauth2/refresh.js';
 import { clientAuthRequired, invalidToken200, otherClientRefused, revokesAccessToken, revokesRefreshToken } from '../../src/checks/oauth2/revocation-endpoint.js';
+import { describe } from '../../src/checks/conditions.js';
 import type { Exchange, Outcome } from '../../src/checks/types.js';
 import { ex, NO_STORE, TOKEN, transportFailure } from './exchange.js';
 
@@ -157,4 +158,15 @@ test('revocation endpoint (RFC 7009): 200 + refused passes; a surviving token, a
   expect(otherClientRefused.evaluate({ revoke: ok200, after: refused }).pass).toBe(false);
   expect(clientAuthRequired.evaluate({ revoke: ex(401, { error: 'invalid_client' }), after: issued }).pass).toBe(true);
   expect(clientAuthRequired.evaluate({ revoke: ok200, after: refused }).pass).toBe(false);
+});
+
+test.describe('reasons quote the server\'s own explanation', () => {
+  test("league's hint first, else error_description, one line, bounded", () => {
+    expect(describe(ex(400, { error: 'invalid_grant', error_description: 'The provided authorization grant is invalid', hint: 'Authorization code has expired' }))).toBe(
+      'HTTP 400 application/json error=invalid_grant ("Authorization code has expired")',
+    );
+    expect(describe(ex(400, { error: 'invalid_client', error_description: 'Client\nauthentication failed' }))).toContain('("Client authentication failed")');
+    expect(describe(ex(400, { error: 'invalid_request' }))).toBe('HTTP 400 application/json error=invalid_request');
+    expect(describe(ex(400, { error: 'x', error_description: 'y'.repeat(300) })).length).toBeLessThan(160);
+  });
 });

@@ -358,6 +358,12 @@ export interface BrowserFlowEvidence {
   /** The callback URL the browser was sent to (caught by route interception). */
   callback?: string;
   redeem?: Exchange;
+  /** Seconds from the approve click to the redemption's answer: an upper bound of the code's age. */
+  approvalToRedemptionSeconds?: number;
+  /** The code lifetime the target was started with or configured to have, when known. */
+  codeSeconds?: number;
+  /** Runs of the whole flow (repeated only when a refusal may have been the code's expiry). */
+  attempts?: number;
 }
 
 export const browserFlow: CheckDef<BrowserFlowEvidence> = {
@@ -374,6 +380,12 @@ export const browserFlow: CheckDef<BrowserFlowEvidence> = {
     const cb = new URL(e.callback);
     if (!cb.searchParams.get('code')) return fail(`the browser's redirect carried no code (error=${cb.searchParams.get('error') ?? 'none'})`);
     if (cb.searchParams.get('state') !== e.sentState) return fail("the browser's redirect did not carry the unchanged state");
+    const age = e.approvalToRedemptionSeconds;
+    if (e.redeem?.response && e.redeem.response.status >= 400 && age !== undefined && e.codeSeconds !== undefined && age >= e.codeSeconds) {
+      return fail(
+        `the code could not be redeemed in time on this machine: ${age} s from approval to redemption, codes live ${e.codeSeconds} s (${e.attempts ?? 1} attempts; ${describe(e.redeem)}); give the target a longer code lifetime or a less loaded machine`,
+      );
+    }
     return evaluateCodeFlow({ callback: e.callback, ...(e.redeem ? { redeem: e.redeem } : {}) });
   },
 };

@@ -167,6 +167,11 @@ test.describe('reasons quote the server\'s own explanation', () => {
     );
     expect(describe(ex(400, { error: 'invalid_client', error_description: 'Client\nauthentication failed' }))).toContain('("Client authentication failed")');
     expect(describe(ex(400, { error: 'invalid_request' }))).toBe('HTTP 400 application/json error=invalid_request');
+    // Ids the run made up are masked: reasons are compared between runs and shards.
+    expect(describe(ex(500, { error: 'unknown_error', hint: 'OAuth2Clients module with id crm-conformance-no-such-client-7ded505f is not found' }))).toContain(
+      '"OAuth2Clients module with id crm-conformance-no-such-client-… is not found"',
+    );
+    expect(describe(ex(500, { error: 'e', hint: 'record 3f2b1c9e-1a2b-4c3d-8e9f-0123456789ab gone' }))).toContain('"record … gone"');
     expect(describe(ex(400, { error: 'x', error_description: 'y'.repeat(300) })).length).toBeLessThan(160);
   });
 });

@@ -11,13 +11,17 @@ export function header(ex: Exchange, name: string): string | undefined {
 function explanation(body: Record<string, unknown>): string {
   const text = [body.hint, body.error_description, body.message].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
   if (!text) return '';
-  // Ids the run made up (unknown client ids, record ids) would make reasons differ between runs,
-  // and reasons are compared across runs, shards and reports: mask them.
   const line = text
     .replace(/\s+/g, ' ')
+    // Ids the run made up would make reasons differ between runs, and reasons are compared across
+    // runs, shards and reports.
     .replace(/\b(?=[0-9a-f-]*\d)[0-9a-f]{8,}(?:-[0-9a-f]{4,})*\b/gi, '…')
+    // Other long unbroken runs are tokens, secrets or keys (kebab-case names aside): the exact-match
+    // redaction would miss them once cut short, so none is quoted at all.
+    .replace(/[A-Za-z0-9._~+/=-]{24,}/g, (run) => (/^[a-z-]+$/.test(run) ? run : '…'))
     .trim();
-  return ` ("${line.length > 100 ? `${line.slice(0, 99)}…` : line}")`;
+  // Cut at a word boundary: a cut word could be the prefix of a short secret.
+  return ` ("${line.length > 100 ? `${line.slice(0, line.lastIndexOf(' ', 99) > 0 ? line.lastIndexOf(' ', 99) : 0)}…` : line}")`;
 }
 
 /** Compact description of what the target answered, for reasons ("HTTP 500 unknown_error"). */

@@ -366,6 +366,12 @@ export interface BrowserFlowEvidence {
   attempts?: number;
 }
 
+/** A refused redemption that came when the code may already have expired: timing, not a verdict. */
+export function mayHaveExpired(e: BrowserFlowEvidence): boolean {
+  const age = e.approvalToRedemptionSeconds;
+  return !!e.redeem?.response && e.redeem.response.status >= 400 && age !== undefined && e.codeSeconds !== undefined && age >= e.codeSeconds;
+}
+
 export const browserFlow: CheckDef<BrowserFlowEvidence> = {
   id: 'oauth2.authorization-code.browser-flow',
   title: 'a real browser completes login and approval and is redirected to the client with a code and the state',
@@ -380,10 +386,9 @@ export const browserFlow: CheckDef<BrowserFlowEvidence> = {
     const cb = new URL(e.callback);
     if (!cb.searchParams.get('code')) return fail(`the browser's redirect carried no code (error=${cb.searchParams.get('error') ?? 'none'})`);
     if (cb.searchParams.get('state') !== e.sentState) return fail("the browser's redirect did not carry the unchanged state");
-    const age = e.approvalToRedemptionSeconds;
-    if (e.redeem?.response && e.redeem.response.status >= 400 && age !== undefined && e.codeSeconds !== undefined && age >= e.codeSeconds) {
+    if (mayHaveExpired(e)) {
       return fail(
-        `the code could not be redeemed in time on this machine: ${age} s from approval to redemption, codes live ${e.codeSeconds} s (${e.attempts ?? 1} attempts; ${describe(e.redeem)}); give the target a longer code lifetime or a less loaded machine`,
+        `the code could not be redeemed in time on this machine: ${e.approvalToRedemptionSeconds} s from approval to redemption, codes live ${e.codeSeconds} s (${e.attempts ?? 1} attempts; ${describe(e.redeem!)}); give the target a longer code lifetime or a less loaded machine`,
       );
     }
     return evaluateCodeFlow({ callback: e.callback, ...(e.redeem ? { redeem: e.redeem } : {}) });

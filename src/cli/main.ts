@@ -3,7 +3,7 @@ import { ALL_CHECKS } from '../checks/catalog.js';
 import { ConfigError } from '../config/errors.js';
 import { shippedProfileNames, loadProfile } from '../profile/profile.js';
 import { secrets } from '../redact/secrets.js';
-import { ALL_FAULTS } from '../target/faults/index.js';
+import { ALL_FAULTS, brokenIds } from '../target/faults/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
@@ -23,12 +23,13 @@ const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance
   crm-conformance compare  <before.json> <after.json> [--baseline FILE]: the upgrade gate (exit 1 on a regression)
   crm-conformance baseline <conformance.json> > baseline.json: accept a report's failures
   crm-conformance merge    <dir>: merge the outputs of \`run --shard i/n\` into one report
-  crm-conformance checks   list the checks (id, severity, spec references)
+  crm-conformance checks   [--json] list the checks (id, severity with its RFC keyword, spec references)
   crm-conformance faults   list the reference target's faults and the checks each must break
   crm-conformance profiles list the shipped profiles
 
 Secrets come from the environment or .env only (CRM_CLIENT_ID, CRM_CLIENT_SECRET, CRM_USERNAME, CRM_PASSWORD, …).
-Exit codes: 0 every check passed or was skipped, 1 a check failed, 2 the run could not be made.
+Exit codes: 0 every check passed or was skipped, 1 a must/should check failed, 2 the run could not be made
+(or some checks could not gather evidence: error verdicts).
 `;
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -37,12 +38,18 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   serve: (argv) => serveCommand(argv),
   matrix: matrixCommand,
-  checks: async () => {
-    for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${c.severity.padEnd(8)} ${c.specRefs.join(', ')}\n`);
+  checks: async (argv) => {
+    if (argv.includes('--json')) {
+      const list = ALL_CHECKS.map((c) => ({ id: c.id, title: c.title, severity: c.severity, keyword: c.keyword ?? null, specRefs: c.specRefs, requires: c.requires ?? [] }));
+      process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+      return 0;
+    }
+    // The severity with the RFC keyword of the cited sentence it follows ("must (MUST)").
+    for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${`${c.severity}${c.keyword ? ` (${c.keyword})` : ''}`.padEnd(22)} ${c.specRefs.join(', ')}\n`);
     return 0;
   },
   faults: async () => {
-    for (const f of ALL_FAULTS) process.stdout.write(`${f.name.padEnd(40)} ${f.description}\n${''.padEnd(40)} breaks: ${f.breaks.join(', ')}\n`);
+    for (const f of ALL_FAULTS) process.stdout.write(`${f.name.padEnd(40)} ${f.description}\n${''.padEnd(40)} breaks: ${brokenIds(f).join(', ')}\n`);
     return 0;
   },
   profiles: async () => {

@@ -3,7 +3,7 @@ import type { Cell, Matrix } from './model.js';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const LABEL: Record<Cell['verdict'], string> = { pass: '✓ pass', fail: '✗ fail', skip: '– skip', 'n/a': 'n/a' };
+const LABEL: Record<Cell['verdict'], string> = { pass: '✓ pass', fail: '✗ fail', inconclusive: '? inconclusive', error: '! error', skip: '– skip', 'n/a': 'n/a' };
 
 const CSS = `
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1f2328;background:#fff}
@@ -17,6 +17,7 @@ td.sev{font-size:12px;text-align:center}
 td.cell{text-align:center;white-space:nowrap;font-size:12px;cursor:help}
 td.pass{background:#dafbe1;color:#116329}td.fail{background:#ffebe9;color:#a40e26;font-weight:600}
 td.skip{background:#fff8c5;color:#7d4e00}td.na{background:#f6f8fa;color:#8c959f}
+td.inconclusive{background:#fff1e5;color:#953800}td.error{background:#fbefff;color:#6639ba}
 tfoot td{font-size:12px;color:#59636e;text-align:center}.legend span{display:inline-block;padding:0 8px;margin-right:8px}
 `;
 
@@ -50,7 +51,7 @@ export function renderMatrixHtml(m: Matrix): string {
 <html lang="en"><head><meta charset="utf-8"><title>crm-conformance compatibility matrix</title><style>${CSS}</style></head>
 <body><h1>CRM compatibility matrix</h1>
 <p class="meta">Generated ${esc(m.generatedAt)} · ${m.rows.length} checks × ${m.columns.length} profiles · hover a cell for the reason ·
-<span class="legend"><span class="pass">✓ pass</span><span class="fail">✗ fail</span><span class="skip">– skip (could not run here)</span><span class="na">n/a (the CRM does not have it)</span></span></p>
+<span class="legend"><span class="pass">✓ pass</span><span class="fail">✗ fail</span><span class="inconclusive">? inconclusive (could not decide)</span><span class="error">! error (could not gather evidence)</span><span class="skip">– skip (could not run here)</span><span class="na">n/a (the CRM does not have it)</span></span></p>
 <table><thead><tr><th>check</th><th>spec</th><th>severity</th>${head}</tr></thead>
 <tbody>${body.join('\n')}</tbody>
 <tfoot><tr><td colspan="3"></td>${foot}</tr></tfoot></table></body></html>

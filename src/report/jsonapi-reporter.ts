@@ -10,6 +10,7 @@ import { loadProfile } from '../profile/profile.js';
 import { openApiFor } from '../openapi/document.js';
 import { runSpecFromEnv } from '../config/run-spec.js';
 import { loadCoverageReport } from './jsonapi-coverage.js';
+import { checkResultOf } from './verdict.js';
 
 export const OPERATIONS_ANNOTATION = 'openapi-operations';
 
@@ -25,8 +26,9 @@ export default class JsonApiReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const annotations = [...test.annotations, ...(result.annotations ?? [])];
-    const id = annotations.find((a) => a.type === 'check')?.description;
-    if (id) this.verdicts.set(id, result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skip' : 'fail');
+    const check = checkResultOf(test, result);
+    const id = check?.id;
+    if (check) this.verdicts.set(check.id, check.verdict);
     for (const a of annotations) {
       if (a.type !== OPERATIONS_ANNOTATION || !a.description) continue;
       for (const op of a.description.split(',')) {

@@ -10,6 +10,7 @@ import type { RunSpec } from '../src/config/run-spec.js';
 import { DEFAULT_REPORTS_DIR } from '../src/paths.js';
 import { loadProfile, shippedProfileNames } from '../src/profile/profile.js';
 import { combinedExpectations, expectationsOf, faultDef, faultsFor, SUITECRM_CORE_DIALECTS, type FaultDef } from '../src/target/faults/index.js';
+import { profileFindings } from '../src/target/faults/dialects.js';
 import type { ProjectMeta } from '../src/report/conformance-reporter.js';
 import { newPrivateKeyPem, SIGNING_KEY_ENV } from '../src/target/jwt.js';
 
@@ -75,7 +76,9 @@ function entriesOf(profileName: string): MatrixEntry[] {
       entries.push({ name: `fault:${f.name}`, mode: 'conformant', faults: [f.name], expect: expectationsOf(f), ...(f.skips ? { skips: [...f.skips] } : {}) });
     }
   }
-  return entries;
+  // What every target of the profile shows by design (e.g. the password grant offered), unless the entry says otherwise.
+  const findings = profileFindings(profile);
+  return entries.map((e) => ({ ...e, expect: [...e.expect, ...findings.filter((x) => !e.expect.some((y) => y.id === x.id))] }));
 }
 
 const matrix: Project<object, RunOptions>[] = [];

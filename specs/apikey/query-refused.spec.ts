@@ -1,6 +1,6 @@
 import { check, test } from '../../fixtures/check.js';
 import { queryRefused } from '../../src/checks/apikey.js';
-import { apiKeyProbe } from '../../fixtures/dialects.js';
+import { apiKeyQueryEvidence } from '../../fixtures/dialects.js';
 
-// RFC 6750 §5.3, RFC 9700 §4.3.2: credentials in URLs leak
-test(...check(queryRefused, (h) => apiKeyProbe(h, 'query')));
+// RFC 6750 §5.3, RFC 9700 §4.3.2
+test(...check(queryRefused, apiKeyQueryEvidence));

@@ -3,5 +3,8 @@ import { invalidTokenChallenge } from '../../src/checks/bearer.js';
 import { tamper } from '../../fixtures/flows.js';
 import { anyToken } from '../../fixtures/dialects.js';
 
-// RFC 6750 §3.1
-test(...check(invalidTokenChallenge, async (h) => h.api.probe(tamper((await anyToken(h)).accessToken))));
+// RFC 6750 §3
+test(...check(invalidTokenChallenge, async (h) => {
+  const real = (await anyToken(h)).accessToken;
+  return { control: await h.api.probe(real), attempt: await h.api.probe(tamper(real)) };
+}));

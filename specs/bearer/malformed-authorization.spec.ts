@@ -1,7 +1,7 @@
 import { check, test } from '../../fixtures/check.js';
 import { malformedAuthorization } from '../../src/checks/bearer.js';
 
-// RFC 6750 §2.1, §3.1
+// RFC 6750 §3.1, RFC 6750 §2.1
 test(...check(malformedAuthorization, async ({ oauth, api }) => {
   const t = (await oauth.obtain('password')).accessToken;
   const cases: [string, string][] = [
@@ -9,5 +9,6 @@ test(...check(malformedAuthorization, async ({ oauth, api }) => {
     ['two tokens after Bearer', `Bearer ${t} ${t}`],
     ['Bearer followed by a comma list', `Bearer ${t},${t}`],
   ];
-  return Promise.all(cases.map(async ([label, value]) => ({ label, ex: await api.probeWith({ authorization: value }) })));
+  const control = await api.probeWith({ authorization: `Bearer ${t}` });
+  return { control, probes: await Promise.all(cases.map(async ([label, value]) => ({ label, ex: await api.probeWith({ authorization: value }) }))) };
 }));

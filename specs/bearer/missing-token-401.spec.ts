@@ -1,5 +1,6 @@
 import { check, test } from '../../fixtures/check.js';
 import { missingToken401 } from '../../src/checks/bearer.js';
+import { missingTokenEvidence } from '../../fixtures/flows.js';
 
-// RFC 6750 §3
-test(...check(missingToken401, ({ api }) => api.probeWith({})));
+// RFC 6750 §3.1
+test(...check(missingToken401, missingTokenEvidence));

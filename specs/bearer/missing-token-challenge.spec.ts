@@ -1,5 +1,6 @@
 import { check, test } from '../../fixtures/check.js';
 import { missingTokenChallenge } from '../../src/checks/bearer.js';
+import { missingTokenEvidence } from '../../fixtures/flows.js';
 
 // RFC 6750 §3
-test(...check(missingTokenChallenge, ({ api }) => api.probeWith({})));
+test(...check(missingTokenChallenge, missingTokenEvidence));

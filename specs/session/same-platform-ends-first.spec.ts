@@ -2,5 +2,5 @@ import { check, test } from '../../fixtures/check.js';
 import { samePlatformEndsFirst } from '../../src/checks/session.js';
 import { platformSessions } from '../../fixtures/dialects.js';
 
-// SugarCRM REST v11 /oauth2/token: one session per user and platform (token invalidation as RFC 7009 §2.2)
+// Vendor: SugarCRM REST v11 (one session per user and platform)
 test(...check(samePlatformEndsFirst, (h) => platformSessions(h, 'same')));

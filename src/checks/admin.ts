@@ -1,9 +1,10 @@
 // The CRM's own admin panel: session cookie, cross-site request forgery, and what deleting an
-// OAuth client does to its tokens. Advisory: findings about the deployment, not the OAuth wire format.
+// OAuth client does to its tokens. Advisory: findings about the deployment (OWASP ASVS practices and
+// the panel's own promises, keyword `profile`), not the OAuth wire format.
 import { cookieAttributes, isLoginFailure, splitSetCookie } from '../admin-panel/suitecrm.js';
-import { describe, header, isSuccess } from './conditions.js';
+import { controlled, describe, header, isSuccess } from './conditions.js';
 import { afterRefused } from './oauth2/revocation.js';
-import { fail, pass, type CheckDef, type Exchange } from './types.js';
+import { fail, inconclusive, pass, type CheckDef, type Exchange } from './types.js';
 
 export interface SessionCookieEvidence {
   /** The login POST (its Set-Cookie and redirect). */
@@ -21,9 +22,10 @@ export const sessionCookieHttpOnly: CheckDef<SessionCookieEvidence> = {
   title: 'the admin session cookie is HttpOnly',
   specRefs: ['OWASP ASVS V3.4.2'],
   severity: 'advisory',
+  keyword: 'profile',
   requires: ['admin-panel'],
   evaluate: (e) => {
-    if (!loginSucceeded(e.login)) return fail(`the admin login did not succeed: ${describe(e.login)} → ${header(e.login, 'location') ?? 'no redirect'}`);
+    if (!loginSucceeded(e.login)) return inconclusive(`the admin login did not succeed (${describe(e.login)} → ${header(e.login, 'location') ?? 'no redirect'}), so no session cookie was set to judge`);
     const cookie = splitSetCookie(header(e.login, 'set-cookie')).map(cookieAttributes).find((c) => c.name === e.cookieName);
     if (!cookie) return fail(`the login response set no ${e.cookieName} cookie (the session id must be rotated at login)`);
     return cookie.attrs.has('httponly')
@@ -33,6 +35,9 @@ export const sessionCookieHttpOnly: CheckDef<SessionCookieEvidence> = {
 };
 
 export interface CsrfEvidence {
+  /** The same state change through the panel's own form, same origin (the control). */
+  control: Exchange;
+  controlName: string;
   /** A state-changing POST (create a client) with the session cookie, a foreign Origin and no anti-CSRF token. */
   forged: Exchange;
   /** The clients list afterwards. */
@@ -45,12 +50,16 @@ export const csrfProtection: CheckDef<CsrfEvidence> = {
   title: 'admin state-changing requests need an anti-CSRF token (or an equivalent origin check)',
   specRefs: ['OWASP ASVS V4.2.2'],
   severity: 'advisory',
+  keyword: 'profile',
   requires: ['admin-panel'],
   evaluate: (e) => {
-    if (!isSuccess(e.listAfter)) return fail(`the clients list could not be read afterwards: ${describe(e.listAfter)}`);
-    return (e.listAfter.response?.text ?? '').includes(e.probeName)
-      ? fail(`a cross-origin POST carrying only the session cookie (no anti-CSRF token) created client "${e.probeName}" (${describe(e.forged)}); only SameSite protects the panel`)
-      : pass(`the forged request was not obeyed: ${describe(e.forged)}`);
+    if (!isSuccess(e.listAfter)) return inconclusive(`the clients list could not be read afterwards (${describe(e.listAfter)}), so whether the forged request was obeyed is unknown`);
+    const listed = (name: string) => (e.listAfter.response?.text ?? '').includes(name);
+    return controlled([{ what: "the same client creation through the panel's own form", ex: e.control, ok: listed(e.controlName) }], () =>
+      listed(e.probeName)
+        ? fail(`a cross-origin POST carrying only the session cookie (no anti-CSRF token) created client "${e.probeName}" (${describe(e.forged)}); only SameSite protects the panel`)
+        : pass(`the forged request was not obeyed: ${describe(e.forged)}`),
+    );
   },
 };
 
@@ -65,10 +74,12 @@ export const clientDeletionRevokesTokens: CheckDef<ClientDeletionEvidence> = {
   title: 'deleting a client revokes the access tokens issued to it',
   specRefs: ['RFC 6749 §10.4', 'RFC 9700 §4.14'],
   severity: 'advisory',
+  // No RFC says what deleting a client does to its tokens: the panel's promise.
+  keyword: 'profile',
   requires: ['grant:password', 'admin-panel', 'resource-api'],
   evaluate: (e) => {
     const s = e.deletion.response?.status ?? 0;
-    if (s < 200 || s >= 400) return fail(`the client could not be deleted: ${describe(e.deletion)}`);
+    if (s < 200 || s >= 400) return inconclusive(`the client could not be deleted (${describe(e.deletion)}), so what deletion does to its tokens cannot be judged`);
     return afterRefused(e, "the deleted client's access token");
   },
 };

@@ -1,8 +1,11 @@
-// Error texts a vendor documents (profile.vendorErrors): integrations match on them.
-import { describe } from './conditions.js';
-import { fail, pass, type CheckDef, type Exchange } from './types.js';
+// Error texts a vendor documents (profile.vendorErrors): integrations match on them. What the text
+// says is the vendor's promise (keyword `profile`, advisory).
+import { accessControl, controlled, describe } from './conditions.js';
+import { fail, inconclusive, pass, type CheckDef, type Exchange } from './types.js';
 
 export interface VendorErrorEvidence {
+  /** The token on the probe right after it was issued (the control). */
+  before: Exchange;
   exchange: Exchange;
   expected: string;
 }
@@ -10,14 +13,17 @@ export interface VendorErrorEvidence {
 export const expiredTokenVendorError: CheckDef<VendorErrorEvidence> = {
   id: 'bearer.expired-token-vendor-error',
   title: 'an expired access token gets 401 with the error text the vendor documents',
-  specRefs: ['RFC 6750 §3.1', 'Vendor: Flexie CRM API (Invalid Token Error)'],
-  severity: 'should',
+  specRefs: ['Vendor: Flexie CRM API (Invalid Token Error)', 'RFC 6750 §3.1'],
+  severity: 'advisory',
+  keyword: 'profile',
   requires: ['vendor-expired-error', 'resource-api', 'wait:access-expiry'],
-  evaluate({ exchange, expected }) {
-    const r = exchange.response;
-    if (!r || r.status !== 401) return fail(`expected HTTP 401, got ${describe(exchange)}`);
-    return r.text.toLowerCase().includes(expected.toLowerCase()) ? pass() : fail(`the 401 body does not say "${expected}": ${describe(exchange)}`);
-  },
+  evaluate: ({ before, exchange, expected }) =>
+    controlled([accessControl('the same token before its lifetime ended', before)], () => {
+      const r = exchange.response;
+      if (!r) return inconclusive(`the expired token got no answer at all: ${describe(exchange)}`);
+      if (r.status !== 401) return fail(`expected HTTP 401, got ${describe(exchange)}`);
+      return r.text.toLowerCase().includes(expected.toLowerCase()) ? pass() : fail(`the 401 body does not say "${expected}": ${describe(exchange)}`);
+    }),
 };
 
 export const BEARER_VENDOR_CHECKS = [expiredTokenVendorError];

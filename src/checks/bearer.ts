@@ -1,6 +1,8 @@
-// Presenting bearer tokens to protected resources (RFC 6750).
-import { accessGranted, accessRefused, bearerChallenge, describe } from './conditions.js';
-import { fail, pass, type CheckDef, type Exchange, type Requirement } from './types.js';
+// Presenting bearer tokens to protected resources (RFC 6750). The security outcome (was access
+// granted at all?) and the wire format (401, the challenge, its error code) are separate checks. Each
+// judges a refusal against its control: the same request with a valid token is granted.
+import { accessControl, accessGranted, bearerChallenge, controlled, deniedControl, describe, header, invalidTokenRefusals, notAccepted, parseChallenge, refusedWith, type Control } from './conditions.js';
+import { all, fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome, type Requirement } from './types.js';
 
 const R: Requirement[] = ['resource-api'];
 const RT: Requirement[] = ['grant:password', 'resource-api'];
@@ -9,107 +11,198 @@ const ANY: Requirement[] = ['resource-api'];
 /** RFC 6750 §3.1 invalid_request (400) and 401 are both acceptable for malformed presentations. */
 const REFUSED = [400, 401];
 
-export const missingToken401: CheckDef = {
-  id: 'bearer.missing-token-401',
-  title: 'a resource request without credentials gets 401',
-  specRefs: ['RFC 6750 §3', 'RFC 6750 §3.1'],
-  severity: 'must',
-  requires: R,
-  evaluate: (ex) => accessRefused(ex, 'a request without credentials', [401]),
-};
+export interface Labelled {
+  label: string;
+  ex: Exchange;
+}
 
-export const missingTokenChallenge: CheckDef = {
+/** A request with the cause and the same request with a valid token (the control). */
+export interface PresentedEvidence {
+  attempt: Exchange;
+  control: Exchange;
+}
+
+const validToken = (ex: Exchange): Control => accessControl('the same request with a valid token', ex);
+
+/** RFC 6750 §3: "If the protected resource request does not include authentication credentials …,
+ * the resource server MUST include the HTTP "WWW-Authenticate" response header field". */
+export const missingTokenChallenge: CheckDef<PresentedEvidence> = {
   id: 'bearer.missing-token-challenge',
-  title: 'a resource 401 without credentials carries WWW-Authenticate: Bearer',
+  title: 'a resource request without credentials gets a WWW-Authenticate: Bearer challenge',
   specRefs: ['RFC 6750 §3'],
   severity: 'must',
+  keyword: 'MUST',
   requires: R,
-  evaluate(ex) {
-    const o = bearerChallenge(ex);
-    return o.verdict === 'pass' && /error=/.test(ex.response?.headers['www-authenticate'] ?? '')
-      ? pass('the challenge has an error code although no credentials were sent (RFC 6750 §3.1 SHOULD NOT)')
-      : o;
-  },
+  evaluate: (e) => controlled([validToken(e.control)], () => bearerChallenge(e.attempt)),
 };
 
-export const invalidToken401: CheckDef<{ label: string; ex: Exchange }[]> = {
+/** RFC 6750 §3.1: the 401 (as for invalid_token, "The resource SHOULD respond with the HTTP 401") and
+ * "If the request lacks any authentication information …, the resource server SHOULD NOT include an
+ * error code or other error information." */
+export const missingToken401: CheckDef<PresentedEvidence> = {
+  id: 'bearer.missing-token-401',
+  title: 'a resource request without credentials gets 401, its challenge without an error code',
+  specRefs: ['RFC 6750 §3.1'],
+  severity: 'should',
+  keyword: 'SHOULD',
+  requires: R,
+  evaluate: (e) =>
+    controlled([validToken(e.control)], () => {
+      const status = refusedWith(e.attempt, 'a request without credentials', [401]);
+      if (status.verdict !== 'pass') return status;
+      const error = parseChallenge(header(e.attempt, 'www-authenticate'))?.params.error;
+      return error ? fail(`the challenge carries error="${error}" although no credentials were sent (RFC 6750 §3.1: SHOULD NOT)`) : status;
+    }),
+};
+
+export interface InvalidTokensEvidence {
+  probes: Labelled[];
+  /** The genuine token the tampered one was made from, on the same request (the control). */
+  control: Exchange;
+}
+
+/** RFC 6749 §7: "The resource server MUST validate the access token". Any refusal will do here. */
+export const invalidTokenRefused: CheckDef<InvalidTokensEvidence> = {
+  id: 'bearer.invalid-token-refused',
+  title: 'made-up and tampered access tokens are refused (no data)',
+  specRefs: ['RFC 6749 §7', 'RFC 6750 §3.1'],
+  severity: 'must',
+  keyword: 'MUST',
+  requires: ANY,
+  evaluate: (e) => controlled([validToken(e.control)], () => allOf(e.probes.map(({ label, ex }) => notAccepted(ex, label)))),
+};
+
+/** RFC 6750 §3.1 invalid_token: "The resource SHOULD respond with the HTTP 401 (Unauthorized) status
+ * code", and §3: "the resource server SHOULD include the "error" attribute". */
+export const invalidToken401: CheckDef<InvalidTokensEvidence> = {
   id: 'bearer.invalid-token-401',
-  title: 'made-up and tampered access tokens get 401',
-  specRefs: ['RFC 6750 §3.1'],
-  severity: 'must',
+  title: 'made-up and tampered access tokens get 401 with error="invalid_token"',
+  specRefs: ['RFC 6750 §3.1', 'RFC 6750 §3'],
+  severity: 'should',
+  keyword: 'SHOULD',
   requires: ANY,
-  evaluate(list) {
-    for (const { label, ex } of list) {
-      const o = accessRefused(ex, label, [401]);
-      if (o.verdict !== 'pass') return o;
-    }
-    return pass();
-  },
+  evaluate: (e) =>
+    controlled([validToken(e.control)], () =>
+      invalidTokenRefusals(
+        e.probes,
+        'bearer.invalid-token-refused',
+      ),
+    ),
 };
 
-export const invalidTokenChallenge: CheckDef = {
+/** RFC 6750 §3: a request whose token "does not contain an access token that enables access" gets
+ * the challenge (MUST); the error attribute is bearer.invalid-token-401's SHOULD. */
+export const invalidTokenChallenge: CheckDef<PresentedEvidence> = {
   id: 'bearer.invalid-token-challenge',
-  title: 'a tampered access token gets WWW-Authenticate: Bearer error="invalid_token"',
-  specRefs: ['RFC 6750 §3.1'],
+  title: 'the refusal of a tampered access token carries WWW-Authenticate: Bearer',
+  specRefs: ['RFC 6750 §3'],
   severity: 'must',
+  keyword: 'MUST',
   requires: ANY,
-  evaluate: (ex) => bearerChallenge(ex, 'invalid_token'),
+  evaluate: (e) =>
+    controlled([validToken(e.control)], () => {
+      const refused = notAccepted(e.attempt, 'the tampered token');
+      return refused.verdict === 'pass' ? bearerChallenge(e.attempt) : inconclusive(`no refusal whose challenge could be judged: ${refused.reason}`);
+    }),
 };
 
-export const malformedAuthorization: CheckDef<{ label: string; ex: Exchange }[]> = {
+/** Status of a presentation the server should not honour: 2xx is accepted, else one of `allowed`. */
+function statusIn(ex: Exchange, what: string, allowed: readonly number[]): Outcome {
+  if (!ex.response) return inconclusive(`${what} got no answer at all: ${describe(ex)}`);
+  const s = ex.response.status;
+  if (allowed.includes(s)) return pass(describe(ex));
+  if (s >= 200 && s < 300) return fail(`${what} was accepted: ${describe(ex)}`);
+  return fail(`${what}: expected HTTP ${allowed.join(' or ')}, got ${describe(ex)}`);
+}
+
+export interface MalformedEvidence {
+  probes: Labelled[];
+  /** "Bearer <token>" with the same token (the control). */
+  control: Exchange;
+}
+
+/** RFC 6750 §3.1 invalid_request: "The resource server SHOULD respond with the HTTP 400 (Bad
+ * Request) status code" (401 is tolerated, rfc-notes); never 2xx or 5xx. */
+export const malformedAuthorization: CheckDef<MalformedEvidence> = {
   id: 'bearer.malformed-authorization',
   title: 'a malformed Authorization header gets 400 or 401, never 2xx or 5xx',
-  specRefs: ['RFC 6750 §2.1', 'RFC 6750 §3.1'],
-  severity: 'must',
+  specRefs: ['RFC 6750 §3.1', 'RFC 6750 §2.1'],
+  severity: 'should',
+  keyword: 'SHOULD',
   requires: RT,
-  evaluate(list) {
-    for (const { label, ex } of list) {
-      const o = accessRefused(ex, label, REFUSED);
-      if (o.verdict !== 'pass') return o;
-    }
-    return pass();
-  },
+  evaluate: (e) => controlled([validToken(e.control)], () => allOf(e.probes.map(({ label, ex }) => statusIn(ex, label, REFUSED)))),
 };
 
-export const queryTokenRefused: CheckDef = {
+/** The token in the wrong place, the same token in the header (the control), and no credentials at
+ * all (the baseline: refused, so an acceptance is the token's doing, not an open resource). */
+export interface PlacementEvidence extends PresentedEvidence {
+  baseline: Exchange;
+}
+
+const placementControls = (e: PlacementEvidence): Control[] => [
+  accessControl('the same token as "Authorization: Bearer"', e.control),
+  deniedControl('the same request without credentials', e.baseline),
+];
+
+/** RFC 6750 §2.3: "Resource servers MAY support this method" (a token in the query), though clients
+ * SHOULD NOT use it (§5.3; RFC 9700 §4.3.2): accepting it is an advisory finding. */
+export const queryTokenRefused: CheckDef<PlacementEvidence> = {
   id: 'bearer.query-token-refused',
   title: 'an access token in the query string is not accepted',
   specRefs: ['RFC 6750 §2.3', 'RFC 6750 §5.3', 'RFC 9700 §4.3.2'],
-  severity: 'should',
+  severity: 'advisory',
+  keyword: 'MAY',
   requires: ANY,
-  evaluate: (ex) => accessRefused(ex, 'a token in ?access_token=', REFUSED),
+  evaluate: (e) => controlled(placementControls(e), () => notAccepted(e.attempt, 'a token in ?access_token=')),
 };
 
-export const schemeCaseInsensitive: CheckDef = {
+/** RFC 6750 §2.1 (credentials = "Bearer" 1*SP b64token) leaves the scheme case to RFC 9110 §11.1 ("a
+ * case-insensitive token to identify the authentication scheme"); "Resource servers MUST support
+ * this method." */
+export const schemeCaseInsensitive: CheckDef<PresentedEvidence> = {
   id: 'bearer.scheme-case-insensitive',
   title: 'the Bearer scheme is matched case-insensitively ("bearer <token>" works)',
   specRefs: ['RFC 6750 §2.1', 'RFC 9110 §11.1'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RT,
-  evaluate: (ex) => accessGranted(ex, '"bearer" in lower case'),
+  evaluate: (e) => controlled([accessControl('the same token as "Bearer <token>"', e.control)], () => accessGranted(e.attempt, '"bearer" in lower case')),
 };
 
-export const rawTokenRefused: CheckDef = {
+/** A bare token is no "Bearer" 1*SP b64token credential (RFC 6750 §2.1): a malformed request that
+ * "SHOULD" be refused (§3.1 invalid_request). */
+export const rawTokenRefused: CheckDef<PlacementEvidence> = {
   id: 'bearer.raw-token-refused',
   title: 'a bare token without the Bearer scheme is refused',
-  specRefs: ['RFC 6750 §2.1'],
+  specRefs: ['RFC 6750 §2.1', 'RFC 6750 §3.1'],
   severity: 'should',
+  keyword: 'SHOULD',
   requires: RT,
-  evaluate: (ex) => accessRefused(ex, 'an Authorization header with no scheme', REFUSED),
+  evaluate: (e) => controlled(placementControls(e), () => notAccepted(e.attempt, 'an Authorization header with no scheme')),
 };
 
-export const refreshTokenRefused: CheckDef = {
+/** A refresh token is no access token, and the resource server "MUST validate the access token"
+ * (RFC 6749 §7); refresh tokens "are never sent to resource servers" (§1.5). */
+export const refreshTokenRefused: CheckDef<PresentedEvidence> = {
   id: 'bearer.refresh-token-refused',
   title: 'a refresh token is not accepted as an access token',
-  specRefs: ['RFC 6749 §1.5', 'RFC 6749 §10.4'],
+  specRefs: ['RFC 6749 §7', 'RFC 6749 §1.5', 'RFC 6749 §10.4'],
   severity: 'must',
+  keyword: 'MUST',
   requires: ['grant:password', 'grant:refresh_token', 'resource-api'],
-  evaluate: (ex) => (ex.response ? accessRefused(ex, 'the refresh token as a bearer token', REFUSED) : fail(describe(ex))),
+  evaluate: (e) =>
+    controlled([accessControl('the access token of the same pair', e.control)], () => notAccepted(e.attempt, 'the refresh token as a bearer token')),
 };
+
+/** Every outcome passes; else the first failure, else the first inconclusive one. */
+function allOf(outcomes: Outcome[]): Outcome {
+  return outcomes.length ? all(...outcomes) : inconclusive('nothing was presented');
+}
 
 export const BEARER_CHECKS = [
   missingToken401,
   missingTokenChallenge,
+  invalidTokenRefused,
   invalidToken401,
   invalidTokenChallenge,
   malformedAuthorization,

@@ -1,7 +1,7 @@
 // Reusable conditions over recorded exchanges. Each returns an Outcome whose reason says what was
 // expected and what came back, in one line, without dumping bodies.
 import type { Exchange, Outcome } from './types.js';
-import { fail, pass } from './types.js';
+import { all, fail, inconclusive, pass } from './types.js';
 
 export function header(ex: Exchange, name: string): string | undefined {
   return ex.response?.headers[name.toLowerCase()];
@@ -47,14 +47,23 @@ export function isSuccess(ex: Exchange): boolean {
   return !!ex.response && ex.response.status >= 200 && ex.response.status < 300;
 }
 
+export function is4xx(ex: Exchange): boolean {
+  return !!ex.response && ex.response.status >= 400 && ex.response.status < 500;
+}
+
 export function bodyObject(ex: Exchange): Record<string, unknown> | undefined {
   const j = ex.response?.json;
   return j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, unknown>) : undefined;
 }
 
+/** A token request that issued a token: 2xx with an access_token. */
+export function tokenIssued(ex: Exchange): boolean {
+  return isSuccess(ex) && typeof bodyObject(ex)?.access_token === 'string';
+}
+
 /** Security outcome at the token endpoint: no token was issued. */
 export function tokenRefused(ex: Exchange, what: string): Outcome {
-  if (!ex.response) return fail(`${what}: ${describe(ex)}`);
+  if (!ex.response) return inconclusive(`${what} got no answer at all: ${describe(ex)}`);
   const issued = isSuccess(ex) || typeof bodyObject(ex)?.access_token === 'string';
   return issued ? fail(`${what} was accepted: ${describe(ex)} issued a token`) : pass(describe(ex));
 }
@@ -76,6 +85,44 @@ export function oauthError(
   );
 }
 
+/** The wire format of a refusal at the token endpoint. A request that was granted has no refusal
+ * whose format could be judged: the hole is the security-outcome check's finding, not this one's. */
+export function refusalFormat(ex: Exchange, expect: { status: readonly number[]; error: readonly string[] }, what: string): Outcome {
+  if (!ex.response) return inconclusive(`${what} got no answer at all: ${describe(ex)}`);
+  if (isSuccess(ex) || typeof bodyObject(ex)?.access_token === 'string') {
+    return inconclusive(`${what} was accepted (${describe(ex)}), so there is no refusal whose format could be judged`);
+  }
+  return oauthError(ex, expect, what);
+}
+
+// ---------------------------------------------------------------- controls
+
+/** One control of a check: the same request without the cause, which must succeed. */
+export interface Control {
+  /** What the control request was ("the same password request with the right client_secret"). */
+  what: string;
+  ex: Exchange;
+  ok: boolean;
+}
+
+/** A control that must issue a token. */
+export const tokenControl = (what: string, ex: Exchange): Control => ({ what, ex, ok: tokenIssued(ex) });
+/** A control that must be granted by the resource API (2xx). */
+export const accessControl = (what: string, ex: Exchange): Control => ({ what, ex, ok: isSuccess(ex) });
+/** A control that must be refused by the resource API (4xx): the cause, not an open door, decides. */
+export const deniedControl = (what: string, ex: Exchange): Control => ({ what, ex, ok: is4xx(ex) });
+
+/**
+ * A check that judges a refusal first sees its control succeed: the same request without the cause.
+ * A failed control makes the verdict `inconclusive` (a refusal of everything proves nothing), never
+ * `pass`; every reason says "control" so reports and faults can tell it apart.
+ */
+export function controlled(controls: readonly Control[], judge: () => Outcome): Outcome {
+  const failed = controls.find((c) => !c.ok);
+  if (!failed) return judge();
+  return inconclusive(`the control did not succeed: ${failed.what} got ${describe(failed.ex)}, so the outcome cannot be attributed to the cause`);
+}
+
 export interface Challenge {
   scheme: string;
   params: Record<string, string>;
@@ -95,27 +142,48 @@ export function parseChallenge(value: string | undefined): Challenge | undefined
   return { scheme: m[1]!, params };
 }
 
-/** RFC 6750 §3: a 401 from a protected resource carries a Bearer challenge. */
-export function bearerChallenge(ex: Exchange, wantError?: string): Outcome {
-  if (!ex.response) return fail(describe(ex));
-  if (ex.response.status !== 401) return fail(`expected HTTP 401, got ${describe(ex)}`);
-  const raw = header(ex, 'www-authenticate');
-  const ch = parseChallenge(raw);
-  if (!ch) return fail('HTTP 401 without a WWW-Authenticate header');
-  if (ch.scheme.toLowerCase() !== 'bearer') return fail(`WWW-Authenticate scheme is "${ch.scheme}", expected Bearer`);
-  if (wantError && ch.params.error !== wantError) {
-    return fail(`WWW-Authenticate has error="${ch.params.error ?? ''}", expected error="${wantError}"`);
-  }
-  return pass();
+/** RFC 6750 §3: the refusal carries a WWW-Authenticate challenge with the Bearer scheme (on any
+ * status: the 401 is RFC 6750 §3.1's SHOULD, judged by the *-401 checks). */
+export function bearerChallenge(ex: Exchange): Outcome {
+  if (!ex.response) return inconclusive(`no answer at all: ${describe(ex)}`);
+  const ch = parseChallenge(header(ex, 'www-authenticate'));
+  const status = `HTTP ${ex.response.status}`;
+  if (!ch) return fail(`${status} without a WWW-Authenticate header (RFC 6750 §3 requires a Bearer challenge): ${describe(ex)}`);
+  if (ch.scheme.toLowerCase() !== 'bearer') return fail(`${status}: WWW-Authenticate scheme is "${ch.scheme}", expected Bearer`);
+  return pass(`${status} with a Bearer challenge`);
 }
 
-/** Resource access refused: 401 (or 400 where a malformed request is acceptable), never 2xx or 5xx. */
-export function accessRefused(ex: Exchange, what: string, allowed: readonly number[] = [401]): Outcome {
-  if (!ex.response) return fail(`${what}: ${describe(ex)}`);
-  const s = ex.response.status;
-  if (allowed.includes(s)) return pass(describe(ex));
-  if (s >= 200 && s < 300) return fail(`${what} was accepted: ${describe(ex)}`);
-  return fail(`${what}: expected HTTP ${allowed.join(' or ')}, got ${describe(ex)}`);
+/** Security outcome at a protected resource: access was not granted (a 4xx refusal, whatever its
+ * status: the status is the wire-format checks' business). 3xx/5xx/no answer cannot tell. */
+export function notAccepted(ex: Exchange, what: string): Outcome {
+  if (isSuccess(ex)) return fail(`${what} was accepted: ${describe(ex)}`);
+  if (is4xx(ex)) return pass(describe(ex));
+  return inconclusive(`${what} was neither accepted nor refused: ${describe(ex)}`);
+}
+
+/** Wire format of a refusal at a protected resource: its status. A granted request has no refusal
+ * whose status could be judged (that hole is the security-outcome check's finding). */
+export function refusedWith(ex: Exchange, what: string, allowed: readonly number[]): Outcome {
+  if (!ex.response) return inconclusive(`${what} got no answer at all: ${describe(ex)}`);
+  if (isSuccess(ex)) return inconclusive(`${what} was accepted (${describe(ex)}), so there is no refusal whose status could be judged`);
+  return allowed.includes(ex.response.status) ? pass(describe(ex)) : fail(`${what}: expected HTTP ${allowed.join(' or ')}, got ${describe(ex)}`);
+}
+
+/** RFC 6750 §3.1 wire format of an invalid token's refusal: "The resource SHOULD respond with the
+ * HTTP 401", and (§3) "SHOULD include the "error" attribute" (invalid_token). */
+export function invalidTokenFormat(ex: Exchange, what: string): Outcome {
+  const status = refusedWith(ex, what, [401]);
+  if (status.verdict !== 'pass') return status;
+  const error = parseChallenge(header(ex, 'www-authenticate'))?.params.error;
+  return error === 'invalid_token' ? status : fail(`${what}: the 401 carries ${error ? `error="${error}"` : 'no error attribute'}, expected error="invalid_token"`);
+}
+
+/** The wire format of those presentations that were refused; accepted ones are the security
+ * checks' findings (`owner`), and with none refused there is nothing to judge. */
+export function invalidTokenRefusals(probes: readonly { label: string; ex: Exchange }[], owner: string): Outcome {
+  const refused = probes.filter((p) => is4xx(p.ex));
+  if (refused.length === 0) return inconclusive(`none was refused, so there is no refusal whose format could be judged (see ${owner})`);
+  return all(...refused.map((p) => invalidTokenFormat(p.ex, p.label)));
 }
 
 export function accessGranted(ex: Exchange, what: string): Outcome {
@@ -128,9 +196,10 @@ export function noServerError(exchanges: readonly { label: string; ex: Exchange 
   return fail(`server error for: ${bad.map(({ label, ex }) => `${label} → ${describe(ex)}`).join('; ')}`);
 }
 
-/** RFC 6749 §5.2: a 401 for failed client authentication includes a WWW-Authenticate challenge. */
-export function bearerChallengeBasic(ex: Exchange): Outcome {
+/** RFC 6749 §5.2: a client that authenticated with HTTP Basic and failed gets 401 and a
+ * WWW-Authenticate challenge "matching the authentication scheme used by the client" (Basic). */
+export function basicChallenge(ex: Exchange): Outcome {
   const ch = parseChallenge(header(ex, 'www-authenticate'));
   if (!ch) return fail('HTTP 401 invalid_client without a WWW-Authenticate header');
-  return ch.scheme.toLowerCase() === 'basic' ? pass() : pass(`challenge scheme is ${ch.scheme}`);
+  return ch.scheme.toLowerCase() === 'basic' ? pass() : fail(`the WWW-Authenticate challenge is "${ch.scheme}", not Basic, the scheme the client authenticated with`);
 }

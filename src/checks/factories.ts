@@ -1,8 +1,10 @@
-// The recurring kinds of check: "no token was issued" (security outcome), "the error has this
-// status and code" (wire format, RFC 6749 §5.2) and "a denied read returned no data".
-import { oauthError, tokenRefused } from './conditions.js';
+// The recurring kinds of check: "no token was issued" (security outcome), "the refusal has this
+// status and code" (wire format, RFC 6749 §5.2) and "a denied read returned no data". Both token
+// endpoint kinds judge a refusal, so each first sees its control succeed: the same request without
+// the cause (a right secret, a known user) must issue a token, else the verdict is inconclusive.
+import { controlled, refusalFormat, tokenControl, tokenRefused } from './conditions.js';
 import { noDataFor } from './jsonapi/conditions.js';
-import type { CheckDef, Exchange, Outcome, Requirement, Severity } from './types.js';
+import { severityOf, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement, type Severity } from './types.js';
 
 interface Common {
   id: string;
@@ -10,24 +12,55 @@ interface Common {
   requires: readonly Requirement[];
   /** What was presented, for the reason ("a wrong client_secret"). */
   what: string;
-  severity?: Severity;
-  specRefs?: readonly string[];
+  /** The keyword of the cited sentence; the severity follows from it. */
+  keyword: Keyword;
+  specRefs: readonly string[];
 }
 
-/** A check whose verdict is one condition over one exchange. */
-function conditionCheck(c: Common, specRefs: readonly string[], condition: (ex: Exchange) => Outcome): CheckDef {
-  return { id: c.id, title: c.title, specRefs, severity: c.severity ?? 'must', requires: c.requires, evaluate: condition };
+/** A refusal and its control(s): the same request without the cause, which must issue a token. */
+export interface RefusalEvidence {
+  attempt: Exchange;
+  control: Exchange | readonly Exchange[];
 }
 
-export function refusalCheck(c: Common & { specRefs: readonly string[] }): CheckDef {
-  return conditionCheck(c, c.specRefs, (ex) => tokenRefused(ex, c.what));
+interface Controlled extends Common {
+  /** What the control request is ("the same request with the right client_secret"). */
+  control: string;
 }
 
-export function oauthErrorCheck(c: Common & { status: readonly number[]; error: readonly string[] }): CheckDef {
-  return conditionCheck(c, c.specRefs ?? ['RFC 6749 §5.2'], (ex) => oauthError(ex, { status: c.status, error: c.error }, c.what));
+function tokenCheck(c: Controlled, judge: (attempt: Exchange) => Outcome): CheckDef<RefusalEvidence> {
+  return {
+    id: c.id,
+    title: c.title,
+    specRefs: c.specRefs,
+    severity: severityOf(c.keyword),
+    keyword: c.keyword,
+    requires: c.requires,
+    evaluate: (e) => controlled([e.control].flat().map((ex) => tokenControl(c.control, ex)), () => judge(e.attempt)),
+  };
+}
+
+/** Security outcome: the attempt issued no token (its control did). */
+export function refusalCheck(c: Controlled): CheckDef<RefusalEvidence> {
+  return tokenCheck(c, (attempt) => tokenRefused(attempt, c.what));
+}
+
+/** Wire format: the refusal has the status and error code of RFC 6749 §5.2 ("error REQUIRED. A
+ * single ASCII error code from the following"). A granted attempt is the refusal check's finding. */
+export function oauthErrorCheck(c: Omit<Controlled, 'keyword' | 'specRefs'> & { specRefs?: readonly string[]; status: readonly number[]; error: readonly string[] }): CheckDef<RefusalEvidence> {
+  return tokenCheck({ ...c, keyword: 'REQUIRED', specRefs: c.specRefs ?? ['RFC 6749 §5.2'] }, (attempt) => refusalFormat(attempt, { status: c.status, error: c.error }, c.what));
 }
 
 /** A read the caller may not make: an error, or 2xx without primary data. */
-export function noDataCheck(c: Common & { specRefs: readonly string[] }): CheckDef {
-  return conditionCheck(c, c.specRefs, (ex) => noDataFor(ex, c.what));
+export function noDataCheck(c: Omit<Common, 'keyword'> & { severity?: Severity; keyword?: Keyword }): CheckDef {
+  const keyword = c.keyword;
+  return {
+    id: c.id,
+    title: c.title,
+    specRefs: c.specRefs,
+    severity: c.severity ?? (keyword ? severityOf(keyword) : 'must'),
+    ...(keyword ? { keyword } : {}),
+    requires: c.requires,
+    evaluate: (ex) => noDataFor(ex, c.what),
+  };
 }

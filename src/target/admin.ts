@@ -76,4 +76,18 @@ export function registerAdmin(router: Router): void {
       sendJson(ctx, 200, { revoked: 1 });
     }),
   );
+  // Test hook: a code `seconds` older, so a lifetime of minutes is judged without waiting for it.
+  router.on(
+    'POST',
+    `${ADMIN_PREFIX}/age-code`,
+    guarded((ctx) => {
+      const b = body(ctx);
+      const row = codeStore(ctx.core).codes.get(String(b.code ?? ''));
+      const seconds = Number(b.seconds);
+      if (!row || !Number.isFinite(seconds)) return sendJson(ctx, 404, { error: 'no such code' });
+      row.issuedAt -= seconds;
+      row.expiresAt -= seconds;
+      sendJson(ctx, 200, { aged: seconds });
+    }),
+  );
 }

@@ -17,20 +17,32 @@ test('session cookie: HttpOnly passes; missing HttpOnly, missing cookie and a fa
   expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; path=/; SameSite=Lax; HttpOnly, ck_login_id_20=1; path=/')).verdict).toBe('pass');
   expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; path=/; SameSite=Lax, ck_login_id_20=1; path=/')).verdict).toBe('fail');
   expect(sessionCookieHttpOnly.evaluate(login('ck_login_id_20=1; path=/')).verdict).toBe('fail');
-  expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; HttpOnly', 'index.php?module=Users&action=Login')).verdict).toBe('fail');
+  // A failed login set no session cookie to judge.
+  expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; HttpOnly', 'index.php?module=Users&action=Login')).verdict).toBe('inconclusive');
 });
 
-test('csrf: a forged POST that created the probe client fails, one that did not passes', () => {
+test('csrf: a forged POST that created the probe client fails, one that did not passes, once the form itself works (the control)', () => {
   const probeName = 'crm-conformance-probe-csrf-1';
-  expect(csrfProtection.evaluate({ forged: ex(403), listAfter: ex(200, {}, '<td field="name">other</td>'), probeName }).verdict).toBe('pass');
-  expect(csrfProtection.evaluate({ forged: ex(301), listAfter: ex(200, {}, `<td field="name"><a>${probeName}</a></td>`), probeName }).verdict).toBe('fail');
-  expect(csrfProtection.evaluate({ forged: ex(301), listAfter: ex(500), probeName }).verdict).toBe('fail');
+  const controlName = 'crm-conformance-probe-csrf-control-1';
+  const e = (forged: Exchange, names: string[], listStatus = 200) => ({
+    control: ex(301),
+    controlName,
+    forged,
+    listAfter: ex(listStatus, {}, names.map((n) => `<td field="name"><a>${n}</a></td>`).join('')),
+    probeName,
+  });
+  expect(csrfProtection.evaluate(e(ex(403), [controlName, 'other'])).verdict).toBe('pass');
+  expect(csrfProtection.evaluate(e(ex(301), [controlName, probeName])).verdict).toBe('fail');
+  expect(csrfProtection.evaluate(e(ex(301), [], 500)).verdict).toBe('inconclusive');
+  // The panel's own form created nothing either: a refused forgery proves nothing.
+  expect(csrfProtection.evaluate(e(ex(403), ['other'])).verdict).toBe('inconclusive');
 });
 
-test('client deletion: tokens refused afterwards pass; still working or a failed deletion fail', () => {
+test('client deletion: tokens refused afterwards pass; still working fails; a failed deletion or a token that never worked is inconclusive', () => {
   expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(301), after: ex(401) }).verdict).toBe('pass');
   expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(301), after: ex(200) }).verdict).toBe('fail');
-  expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(403), after: ex(401) }).verdict).toBe('fail');
+  expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(403), after: ex(401) }).verdict).toBe('inconclusive');
+  expect(clientDeletionRevokesTokens.evaluate({ before: ex(401), deletion: ex(301), after: ex(401) }).verdict).toBe('inconclusive');
 });
 
 const row = (rowId: string, clientName: string, created = '11/25/2026 13:50', accessExpires = '11/25/2026 14:50', revoked = false): PanelTokenRow => ({

@@ -6,6 +6,8 @@ import { ex, INVALID_GRANT, NO_ANSWER, TOKEN_OK } from './exchange-raw.js';
 const CB = 'http://127.0.0.1:9/crm-conformance/callback';
 const pass = (o: { verdict: string }) => expect(o.verdict).toBe('pass');
 const failed = (o: { verdict: string }) => expect(o.verdict).toBe('fail');
+const undecided = (o: { verdict: string }) => expect(o.verdict).toBe('inconclusive');
+const refusal = (attempt: typeof TOKEN_OK, control = TOKEN_OK) => ({ attempt, control });
 
 test('flow-works: code, token and a working token pass; each missing step fails', () => {
   pass(ac.codeFlowWorks.evaluate({ callback: `${CB}?code=abc&state=s`, redeem: TOKEN_OK, probe: ex(200, { data: [] }) }));
@@ -23,34 +25,43 @@ test('response-schema and no-store judge the code token response', () => {
 });
 
 test('replay: a second redemption must be refused with invalid_grant and revoke the first tokens', () => {
-  const good = { first: TOKEN_OK, second: INVALID_GRANT, probeAfter: ex(401, { error: 'invalid_token' }) };
+  const data = ex(200, { data: [] });
+  const good = { first: TOKEN_OK, second: INVALID_GRANT, probeBefore: data, probeAfter: ex(401, { error: 'invalid_token' }) };
   pass(ac.codeReuseRejected.evaluate(good));
   pass(ac.codeReuseInvalidGrant.evaluate(good));
   pass(ac.codeReuseRevokesTokens.evaluate(good));
-  const replayed = { first: TOKEN_OK, second: TOKEN_OK, probeAfter: ex(200, { data: [] }) };
+  const replayed = { first: TOKEN_OK, second: TOKEN_OK, probeBefore: data, probeAfter: data };
   failed(ac.codeReuseRejected.evaluate(replayed));
-  failed(ac.codeReuseInvalidGrant.evaluate(replayed));
+  undecided(ac.codeReuseInvalidGrant.evaluate(replayed));
   failed(ac.codeReuseRevokesTokens.evaluate(replayed));
   failed(ac.codeReuseInvalidGrant.evaluate({ ...good, second: ex(400, { error: 'invalid_request' }) }));
-  failed(ac.codeReuseRejected.evaluate({ ...good, first: INVALID_GRANT }));
+  // The control: the first redemption worked (and its token worked before the replay).
+  undecided(ac.codeReuseRejected.evaluate({ ...good, first: INVALID_GRANT }));
+  undecided(ac.codeReuseInvalidGrant.evaluate({ ...good, first: INVALID_GRANT }));
+  undecided(ac.codeReuseRevokesTokens.evaluate({ ...good, probeBefore: ex(401, {}) }));
 });
 
-test('concurrent redemption: more than one token in any round fails', () => {
+test('concurrent redemption: more than one token in any round fails; rounds with no token at all cannot judge', () => {
   pass(ac.codeConcurrentRedemption.evaluate({ rounds: [{ statuses: [200, 400, 400], tokens: 1 }] }));
   failed(ac.codeConcurrentRedemption.evaluate({ rounds: [{ statuses: [200, 400], tokens: 1 }, { statuses: [200, 200], tokens: 2 }] }));
-  failed(ac.codeConcurrentRedemption.evaluate({ rounds: [] }));
+  undecided(ac.codeConcurrentRedemption.evaluate({ rounds: [] }));
+  undecided(ac.codeConcurrentRedemption.evaluate({ rounds: [{ statuses: [400, 400], tokens: 0 }] }));
 });
 
-test('expiry and lifetime', () => {
-  pass(ac.codeExpiredRejected.evaluate(INVALID_GRANT));
-  failed(ac.codeExpiredRejected.evaluate(TOKEN_OK));
-  failed(ac.codeExpiredRejected.evaluate(NO_ANSWER));
-  pass(ac.codeLifetime.evaluate({ seconds: 600, source: 'x' }));
-  failed(ac.codeLifetime.evaluate({ seconds: 3600, source: 'x' }));
-  failed(ac.codeLifetime.evaluate({ source: 'x' }));
+test('expiry and lifetime: observed refusals, against a fresh code redeemed at once (the control)', () => {
+  pass(ac.codeExpiredRejected.evaluate(refusal(INVALID_GRANT)));
+  failed(ac.codeExpiredRejected.evaluate(refusal(TOKEN_OK)));
+  undecided(ac.codeExpiredRejected.evaluate(refusal(NO_ANSWER)));
+  undecided(ac.codeExpiredRejected.evaluate(refusal(INVALID_GRANT, INVALID_GRANT)));
+  const aged = (attempt: typeof TOKEN_OK, control = TOKEN_OK) => ({ control, aged: attempt, ageSeconds: 605, how: 'aged' });
+  pass(ac.codeLifetime.evaluate(aged(INVALID_GRANT)));
+  const lived = ac.codeLifetime.evaluate(aged(TOKEN_OK));
+  expect(lived.verdict !== 'pass' && lived.reason).toMatch(/a code 605 s old \(aged\) was still redeemed/);
+  undecided(ac.codeLifetime.evaluate(aged(INVALID_GRANT, INVALID_GRANT)));
+  expect(ac.codeLifetime).toMatchObject({ keyword: 'RECOMMENDED', severity: 'should' });
 });
 
-test('refusal checks: a token is a failure, an error is a pass', () => {
+test('refusal checks: a token is a failure, an error is a pass, a failed fresh redemption is inconclusive', () => {
   for (const c of [
     ac.codeOtherClientRejected,
     ac.codeRedirectMismatchRejected,
@@ -60,17 +71,21 @@ test('refusal checks: a token is a failure, an error is a pass', () => {
     ac.pkceMissingVerifierRejected,
     ac.pkceNoPlainDowngrade,
   ]) {
-    pass(c.evaluate(INVALID_GRANT));
-    failed(c.evaluate(TOKEN_OK));
+    pass(c.evaluate(refusal(INVALID_GRANT)));
+    failed(c.evaluate(refusal(TOKEN_OK)));
+    undecided(c.evaluate(refusal(INVALID_GRANT, INVALID_GRANT)));
   }
 });
 
 test('open redirect: a Location to the unregistered URI fails; an error page passes', () => {
   const attackerUri = 'http://127.0.0.1:9/attacker/callback';
-  pass(ac.unregisteredRedirectRefused.evaluate({ attackerUri, steps: [ex(400, '<html>error</html>', { 'content-type': 'text/html' })] }));
-  failed(ac.unregisteredRedirectRefused.evaluate({ attackerUri, steps: [ex(302, '', { location: `${attackerUri}?error=invalid_request` })] }));
-  failed(ac.redirectExactMatch.evaluate({ attackerUri, steps: [ex(500, '')] }));
-  failed(ac.redirectExactMatch.evaluate({ attackerUri, steps: [] }));
+  const control = ex(200, '<html>login</html>', { 'content-type': 'text/html' });
+  pass(ac.unregisteredRedirectRefused.evaluate({ attackerUri, control, steps: [ex(400, '<html>error</html>', { 'content-type': 'text/html' })] }));
+  failed(ac.unregisteredRedirectRefused.evaluate({ attackerUri, control, steps: [ex(302, '', { location: `${attackerUri}?error=invalid_request` })] }));
+  failed(ac.redirectExactMatch.evaluate({ attackerUri, control, steps: [ex(500, '')] }));
+  undecided(ac.redirectExactMatch.evaluate({ attackerUri, control, steps: [] }));
+  // The authorize endpoint refuses the registered URI too: a refused attacker URI proves nothing.
+  undecided(ac.unregisteredRedirectRefused.evaluate({ attackerUri, control: ex(503, ''), steps: [ex(503, '')] }));
 });
 
 test('state, error redirect and access_denied', () => {
@@ -82,12 +97,17 @@ test('state, error redirect and access_denied', () => {
   failed(ac.stateEchoed.evaluate({ ...base, callback: `${CB}?code=c` }));
   failed(ac.stateEchoed.evaluate({ ...base, callback: `${CB}?code=c&state=s%20/=` }));
   failed(ac.stateEchoed.evaluate({ ...base, callback: `http://127.0.0.1:9/elsewhere?code=c&state=s` }));
-  failed(ac.stateEchoed.evaluate(base));
+  undecided(ac.stateEchoed.evaluate(base));
 
   const err = new URL(CB);
   err.searchParams.set('error', 'unsupported_response_type');
   err.searchParams.set('state', 's+/=');
   pass(ac.errorRedirect.evaluate({ ...base, callback: err.toString() }));
+  const invalidRequest = new URL(err);
+  invalidRequest.searchParams.set('error', 'invalid_request');
+  pass(ac.errorRedirect.evaluate({ ...base, callback: invalidRequest.toString() }));
+  invalidRequest.searchParams.set('error', 'server_error');
+  failed(ac.errorRedirect.evaluate({ ...base, callback: invalidRequest.toString() }));
   failed(ac.errorRedirect.evaluate({ ...base, callback: `${CB}?error=unsupported_response_type` }));
   failed(ac.errorRedirect.evaluate(base));
 
@@ -102,7 +122,7 @@ test('pages: framing protection and no-store on every page', () => {
   const open = ex(200, '<html/>', { 'content-type': 'text/html', 'content-security-policy': 'frame-ancestors *', 'cache-control': 'private' });
   pass(ac.pagesRefuseFraming.evaluate({ pages: [{ name: 'login', ex: guarded }, { name: 'approve', ex: csp }] }));
   failed(ac.pagesRefuseFraming.evaluate({ pages: [{ name: 'login', ex: guarded }, { name: 'approve', ex: open }] }));
-  failed(ac.pagesRefuseFraming.evaluate({ pages: [] }));
+  undecided(ac.pagesRefuseFraming.evaluate({ pages: [] }));
   pass(ac.pagesNotCached.evaluate({ pages: [{ name: 'login', ex: guarded }] }));
   failed(ac.pagesNotCached.evaluate({ pages: [{ name: 'login', ex: open }] }));
 });
@@ -119,6 +139,7 @@ test('browser flow: consent shown, code with unchanged state, token', () => {
 test('browser flow: a refusal after the code may have expired says so (a slow machine, not a vague failure)', () => {
   const cb = `${CB}?code=c&state=st`;
   const slow = ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 6.2, codeSeconds: 5, attempts: 3 });
+  expect(slow.verdict).toBe('inconclusive');
   expect(slow.verdict === 'pass' ? '' : slow.reason).toContain('6.2 s from approval to redemption, codes live 5 s (3 attempts');
   const quick = ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 1.1, codeSeconds: 5, attempts: 1 });
   expect(quick.verdict === 'pass' ? '' : quick.reason).toContain('not exchanged for a token');

@@ -4,7 +4,7 @@ import * as errors from '../../src/checks/oauth2/errors.js';
 import { ccNoRefreshToken, evaluateNoStore, evaluateTokenResponse, tokenWorksCheck } from '../../src/checks/oauth2/grant.js';
 import { basicAccepted, formEncodingAccepted } from '../../src/checks/oauth2/client-auth.js';
 import * as refresh from '../../src/checks/oauth2/refresh.js';
-import { clientAuthRequired, invalidToken200, otherClientRefused, revokesAccessToken, revokesRefreshToken } from '../../src/checks/oauth2/revocation-endpoint.js';
+import { clientAuthRequired, invalidToken200, otherClientRefused, refreshRevocationKillsAccess, revokesAccessToken, revokesRefreshToken } from '../../src/checks/oauth2/revocation-endpoint.js';
 import { describe } from '../../src/checks/conditions.js';
 import type { Exchange, Outcome } from '../../src/checks/types.js';
 import { ex, NO_STORE, TOKEN, transportFailure } from './exchange.js';
@@ -39,9 +39,12 @@ test.describe('token response (RFC 6749 §5.1)', () => {
 });
 
 test.describe('no-store (RFC 6749 §5.1)', () => {
-  test('Cache-Control: no-store passes; Pragma is only advisory', () => {
+  test('Cache-Control: no-store passes; a missing Pragma is a noted, knowing departure (RFC 9111 §5.4)', () => {
     passes(evaluateNoStore(ex(200, TOKEN, NO_STORE)));
-    expect(evaluateNoStore(ex(200, TOKEN, { 'cache-control': 'private, no-store' }))).toMatchObject({ verdict: 'pass', note: expect.stringContaining('Pragma') });
+    expect(evaluateNoStore(ex(200, TOKEN, { 'cache-control': 'private, no-store' }))).toMatchObject({ verdict: 'pass', note: expect.stringMatching(/Pragma.*knowingly.*RFC 9111 §5\.4/) });
+  });
+  test('no successful token response: caching cannot be judged', () => {
+    expect(evaluateNoStore(ex(401, { error: 'invalid_client' })).verdict).toBe('inconclusive');
   });
   test('absent or other Cache-Control fails', () => {
     fails(evaluateNoStore(ex(200, TOKEN)), /absent/);
@@ -60,37 +63,63 @@ test('client_credentials issues no refresh token', () => {
   const { refresh_token: _r, ...cc } = TOKEN;
   passes(ccNoRefreshToken.evaluate(ex(200, cc)));
   fails(ccNoRefreshToken.evaluate(ex(200, TOKEN)), /refresh_token/);
+  expect(ccNoRefreshToken.evaluate(ex(401, { error: 'invalid_client' })).verdict).toBe('inconclusive');
 });
+
+/** A refusal check's evidence: the attempt, and its control (by default a token was issued). */
+const refusal = (attempt: Exchange, control: Exchange = ex(200, TOKEN)) => ({ attempt, control });
+const undecided = (o: Outcome, reason?: RegExp) => {
+  expect(o.verdict, JSON.stringify(o)).toBe('inconclusive');
+  if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
+};
+const CONTROL = /the control did not succeed/;
 
 test.describe('errors (RFC 6749 §5.2)', () => {
   const invalidClient = ex(401, { error: 'invalid_client', error_description: 'Client authentication failed', message: 'x' });
   const suiteUnknown = ex(500, { error: 'unknown_error', error_description: 'OAuth2Clients module with id x is not found' });
 
-  test('security outcome: any refusal passes, an issued token fails', () => {
-    passes(errors.wrongSecretRejected.evaluate(invalidClient));
-    passes(errors.unknownClientRejected.evaluate(suiteUnknown));
-    fails(errors.wrongPasswordRejected.evaluate(ex(200, TOKEN)), /accepted/);
-    fails(errors.badRefreshTokenRejected.evaluate(transportFailure));
+  test('security outcome: any refusal passes, an issued token fails, no answer is inconclusive', () => {
+    passes(errors.wrongSecretRejected.evaluate(refusal(invalidClient)));
+    passes(errors.unknownClientRejected.evaluate(refusal(suiteUnknown)));
+    fails(errors.wrongPasswordRejected.evaluate(refusal(ex(200, TOKEN))), /a wrong password was accepted/);
+    undecided(errors.badRefreshTokenRejected.evaluate(refusal(transportFailure)), /no answer/);
   });
-  test('wire format: the exact status and code', () => {
-    passes(errors.wrongSecretInvalidClient.evaluate(invalidClient));
-    passes(errors.wrongSecretInvalidClient.evaluate(ex(400, { error: 'invalid_client' })));
-    fails(errors.unknownClientInvalidClient.evaluate(suiteUnknown), /expected HTTP 400\/401 with error=invalid_client, got HTTP 500/);
-    passes(errors.wrongPasswordInvalidGrant.evaluate(ex(400, { error: 'invalid_grant' })));
-    fails(errors.wrongPasswordInvalidGrant.evaluate(ex(500, { error: 'unknown_error' })));
-    fails(errors.badRefreshTokenInvalidGrant.evaluate(ex(401, { error: 'invalid_request' })));
-    passes(errors.unsupportedGrantType.evaluate(ex(400, { error: 'unsupported_grant_type' })));
-    fails(errors.unsupportedGrantType.evaluate(ex(400, { error: 'invalid_request' })));
-    passes(errors.missingGrantTypeInvalidRequest.evaluate(ex(400, { error: 'invalid_request' })));
-    fails(errors.missingGrantTypeInvalidRequest.evaluate(ex(400, { error: 'unsupported_grant_type' })));
-    passes(errors.grantNotAllowedUnauthorizedClient.evaluate(ex(400, { error: 'unauthorized_client' })));
-    fails(errors.grantNotAllowedUnauthorizedClient.evaluate(ex(401, { error: 'invalid_client' })));
-    fails(errors.missingParameterInvalidRequest.evaluate(ex(400, '<html>bad</html>')), /HTML page/);
+  test('the control: the same request without the cause must issue a token, else inconclusive (never pass)', () => {
+    undecided(errors.wrongSecretRejected.evaluate(refusal(invalidClient, invalidClient)), CONTROL);
+    undecided(errors.wrongSecretInvalidClient.evaluate(refusal(invalidClient, invalidClient)), /right client_secret got HTTP 401/);
+    undecided(errors.badRefreshTokenRejected.evaluate(refusal(ex(400, { error: 'invalid_grant' }), ex(401, { error: 'invalid_client' }))), /genuine refresh token/);
+    // Every control of a check must succeed.
+    undecided(errors.grantNotAllowedRejected.evaluate({ attempt: invalidClient, control: [ex(200, TOKEN), invalidClient] }), CONTROL);
+    passes(errors.grantNotAllowedRejected.evaluate({ attempt: invalidClient, control: [ex(200, TOKEN), ex(200, TOKEN)] }));
   });
-  test('HTTP Basic failure needs 401 invalid_client and a challenge', () => {
-    passes(errors.basicAuthChallenge.evaluate(ex(401, { error: 'invalid_client' }, { 'WWW-Authenticate': 'Basic realm="OAuth"' })));
-    fails(errors.basicAuthChallenge.evaluate(ex(401, { error: 'invalid_client' })), /WWW-Authenticate/);
-    fails(errors.basicAuthChallenge.evaluate(ex(400, { error: 'invalid_client' })));
+  test('wire format: the exact status and code; a granted request has no refusal to judge', () => {
+    passes(errors.wrongSecretInvalidClient.evaluate(refusal(invalidClient)));
+    passes(errors.wrongSecretInvalidClient.evaluate(refusal(ex(400, { error: 'invalid_client' }))));
+    fails(errors.unknownClientInvalidClient.evaluate(refusal(suiteUnknown)), /expected HTTP 400\/401 with error=invalid_client, got HTTP 500/);
+    passes(errors.wrongPasswordInvalidGrant.evaluate(refusal(ex(400, { error: 'invalid_grant' }))));
+    fails(errors.wrongPasswordInvalidGrant.evaluate(refusal(ex(500, { error: 'unknown_error' }))));
+    undecided(errors.wrongPasswordInvalidGrant.evaluate(refusal(ex(200, TOKEN))), /was accepted .*no refusal/);
+    fails(errors.badRefreshTokenInvalidGrant.evaluate(refusal(ex(401, { error: 'invalid_request' }))));
+    passes(errors.unsupportedGrantType.evaluate(refusal(ex(400, { error: 'unsupported_grant_type' }))));
+    fails(errors.unsupportedGrantType.evaluate(refusal(ex(400, { error: 'invalid_request' }))));
+    passes(errors.missingGrantTypeInvalidRequest.evaluate(refusal(ex(400, { error: 'invalid_request' }))));
+    fails(errors.missingGrantTypeInvalidRequest.evaluate(refusal(ex(400, { error: 'unsupported_grant_type' }))));
+    passes(errors.grantNotAllowedUnauthorizedClient.evaluate(refusal(ex(400, { error: 'unauthorized_client' }))));
+    fails(errors.grantNotAllowedUnauthorizedClient.evaluate(refusal(ex(401, { error: 'invalid_client' }))));
+    fails(errors.missingParameterInvalidRequest.evaluate(refusal(ex(400, '<html>bad</html>'))), /HTML page/);
+  });
+  test('the same §5.2 rule has the same severity: a missing grant_type and a missing username', () => {
+    expect(errors.missingGrantTypeInvalidRequest.severity).toBe(errors.missingParameterInvalidRequest.severity);
+    expect(errors.missingGrantTypeInvalidRequest.keyword).toBe(errors.missingParameterInvalidRequest.keyword);
+  });
+  test('HTTP Basic failure needs 401 invalid_client and a Basic challenge (the scheme the client used)', () => {
+    const basic = { 'WWW-Authenticate': 'Basic realm="OAuth"' };
+    passes(errors.basicAuthChallenge.evaluate(refusal(ex(401, { error: 'invalid_client' }, basic))));
+    fails(errors.basicAuthChallenge.evaluate(refusal(ex(401, { error: 'invalid_client' }))), /WWW-Authenticate/);
+    fails(errors.basicAuthChallenge.evaluate(refusal(ex(401, { error: 'invalid_client' }, { 'WWW-Authenticate': 'Bearer realm="x"' }))), /"Bearer", not Basic/);
+    fails(errors.basicAuthChallenge.evaluate(refusal(ex(400, { error: 'invalid_client' }))));
+    undecided(errors.basicAuthChallenge.evaluate(refusal(ex(200, TOKEN))), /was accepted/);
+    undecided(errors.basicAuthChallenge.evaluate(refusal(ex(401, { error: 'invalid_client' }, basic), ex(400, { error: 'invalid_request' }))), /right secret/);
   });
   test('error body schema: error member charset, JSON media type', () => {
     passes(errors.errorResponseSchema.evaluate([invalidClient, ex(400, { error: 'invalid_request', hint: 'Check the `client_id` parameter' })]));
@@ -122,42 +151,57 @@ test('client authentication and encoding', () => {
 test.describe('refresh lifecycle', () => {
   const rotated = (reuse: Exchange) => ({ original: 'def50200old', refreshed: ex(200, { ...TOKEN, refresh_token: 'def50200new' }), reuse });
   const notRotated = { original: 'def50200abc', refreshed: ex(200, TOKEN), reuse: ex(200, TOKEN) };
+  const firstRefused = { ...notRotated, refreshed: ex(401, { error: 'invalid_client' }) };
 
-  test('rotation', () => {
+  test('rotation (advisory: RFC 6749 §6 MAY for confidential clients)', () => {
+    expect(refresh.refreshRotation).toMatchObject({ severity: 'advisory', keyword: 'MAY' });
     passes(refresh.refreshRotation.evaluate(rotated(ex(400, { error: 'invalid_grant' }))));
     fails(refresh.refreshRotation.evaluate(notRotated), /no rotation/);
-    fails(refresh.refreshRotation.evaluate({ ...notRotated, refreshed: ex(401, { error: 'invalid_client' }) }), /did not succeed/);
+    undecided(refresh.refreshRotation.evaluate(firstRefused), CONTROL);
   });
-  test('reuse: judged only when rotated', () => {
+  test('reuse: judged only when rotated, and only after a first refresh that worked (the control)', () => {
     passes(refresh.refreshReuseRejected.evaluate(rotated(ex(401, { error: 'invalid_request' }))));
-    fails(refresh.refreshReuseRejected.evaluate(rotated(ex(200, TOKEN))), /accepted/);
-    expect(refresh.refreshReuseRejected.evaluate(notRotated)).toMatchObject({ verdict: 'pass', note: expect.stringContaining('rotate') });
+    fails(refresh.refreshReuseRejected.evaluate(rotated(ex(200, TOKEN))), /reused refresh token was accepted/);
+    undecided(refresh.refreshReuseRejected.evaluate(notRotated), /does not rotate/);
+    undecided(refresh.refreshReuseInvalidGrant.evaluate(notRotated), /does not rotate/);
+    undecided(refresh.refreshReuseRejected.evaluate(firstRefused), CONTROL);
+    undecided(refresh.refreshReuseInvalidGrant.evaluate(firstRefused), CONTROL);
     passes(refresh.refreshReuseInvalidGrant.evaluate(rotated(ex(400, { error: 'invalid_grant' }))));
     fails(refresh.refreshReuseInvalidGrant.evaluate(rotated(ex(401, { error: 'invalid_request' }))), /got HTTP 401/);
+    undecided(refresh.refreshReuseInvalidGrant.evaluate(rotated(ex(200, TOKEN))), /was accepted/);
   });
-  test('cross-client', () => {
-    passes(refresh.refreshCrossClientRejected.evaluate(ex(401, { error: 'invalid_request' })));
-    fails(refresh.refreshCrossClientRejected.evaluate(ex(200, TOKEN)));
-    passes(refresh.refreshCrossClientInvalidGrant.evaluate(ex(400, { error: 'invalid_grant' })));
-    fails(refresh.refreshCrossClientInvalidGrant.evaluate(ex(401, { error: 'invalid_request' })));
+  test('cross-client, with its controls', () => {
+    const ok = [ex(200, TOKEN), ex(200, TOKEN)];
+    passes(refresh.refreshCrossClientRejected.evaluate({ attempt: ex(401, { error: 'invalid_request' }), control: ok }));
+    fails(refresh.refreshCrossClientRejected.evaluate({ attempt: ex(200, TOKEN), control: ok }));
+    undecided(refresh.refreshCrossClientRejected.evaluate({ attempt: ex(401, { error: 'invalid_request' }), control: [ex(200, TOKEN), ex(401, {})] }), CONTROL);
+    passes(refresh.refreshCrossClientInvalidGrant.evaluate({ attempt: ex(400, { error: 'invalid_grant' }), control: ok }));
+    fails(refresh.refreshCrossClientInvalidGrant.evaluate({ attempt: ex(401, { error: 'invalid_request' }), control: ok }));
   });
 });
 
-test('revocation endpoint (RFC 7009): 200 + refused passes; a surviving token, a non-200 or a wrong-client success fail', () => {
+test('revocation endpoint (RFC 7009): 200 + refused passes; a surviving token, a non-200 or a wrong-client success fail; a failed control is inconclusive', () => {
   const ok200 = ex(200, '');
   const refused = ex(400, { error: 'invalid_grant' });
   const issued = ex(200, { access_token: 'a', token_type: 'Bearer', expires_in: 60 });
-  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: refused }).verdict).toBe('pass');
-  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: issued }).verdict).toBe('fail');
-  expect(revokesRefreshToken.evaluate({ revoke: ex(204, ''), after: refused }).verdict).toBe('fail');
-  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(401, {}) }).verdict).toBe('pass');
-  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(200, { data: [] }) }).verdict).toBe('fail');
+  const data = ex(200, { data: [] });
+  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: refused, control: issued }).verdict).toBe('pass');
+  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: issued, control: issued }).verdict).toBe('fail');
+  expect(revokesRefreshToken.evaluate({ revoke: ex(204, ''), after: refused, control: issued }).verdict).toBe('fail');
+  undecided(revokesRefreshToken.evaluate({ revoke: ok200, after: refused, control: ex(401, { error: 'invalid_client' }) }), /sibling refresh token/);
+  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(401, {}), control: data }).verdict).toBe('pass');
+  expect(revokesAccessToken.evaluate({ revoke: ok200, after: data, control: data }).verdict).toBe('fail');
+  undecided(revokesAccessToken.evaluate({ revoke: ok200, after: ex(401, {}), control: ex(401, {}) }), /before the revocation/);
+  undecided(refreshRevocationKillsAccess.evaluate({ revoke: ok200, after: ex(401, {}), control: ex(401, {}) }), CONTROL);
   expect(invalidToken200.evaluate(ok200).verdict).toBe('pass');
   expect(invalidToken200.evaluate(ex(400, { error: 'invalid_request' })).verdict).toBe('fail');
-  expect(otherClientRefused.evaluate({ revoke: ex(400, { error: 'invalid_grant' }), after: issued }).verdict).toBe('pass');
-  expect(otherClientRefused.evaluate({ revoke: ok200, after: refused }).verdict).toBe('fail');
-  expect(clientAuthRequired.evaluate({ revoke: ex(401, { error: 'invalid_client' }), after: issued }).verdict).toBe('pass');
-  expect(clientAuthRequired.evaluate({ revoke: ok200, after: refused }).verdict).toBe('fail');
+  expect(otherClientRefused.evaluate({ revoke: ex(400, { error: 'invalid_grant' }), after: issued, control: issued }).verdict).toBe('pass');
+  expect(otherClientRefused.evaluate({ revoke: ok200, after: refused, control: issued }).verdict).toBe('fail');
+  // Every refresh refused: "the token still works afterwards" cannot be judged.
+  undecided(otherClientRefused.evaluate({ revoke: ex(400, { error: 'invalid_grant' }), after: refused, control: refused }), CONTROL);
+  expect(clientAuthRequired.evaluate({ revoke: ex(401, { error: 'invalid_client' }), after: issued, control: issued }).verdict).toBe('pass');
+  fails(clientAuthRequired.evaluate({ revoke: ok200, after: refused, control: issued }), /wrong client secret was accepted/);
+  undecided(clientAuthRequired.evaluate({ revoke: ex(401, { error: 'invalid_client' }), after: refused, control: refused }), CONTROL);
 });
 
 test.describe('reasons quote the server\'s own explanation', () => {

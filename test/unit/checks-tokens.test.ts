@@ -12,6 +12,12 @@ import { loadProfile } from '../../src/profile/profile.js';
 import { ex, TOKEN, transportFailure } from './exchange.js';
 
 const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ verdict: 'pass' });
+const undecided = (o: Outcome, reason?: RegExp) => {
+  expect(o.verdict, JSON.stringify(o)).toBe('inconclusive');
+  if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
+};
+const CONTROL = /the control did not succeed/;
+const DATA = ex(200, { data: [] });
 const fails = (o: Outcome, reason?: RegExp) => {
   expect(o.verdict, 'expected a failure').toBe('fail');
   if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
@@ -51,6 +57,16 @@ test.describe('JWT access tokens', () => {
     fails(jwtLifetime.evaluate(ev(jwt({ ...CLAIMS, exp: now + 1 }), 2)), /exp − iat is 1\.00 s but expires_in says 2 s/);
     fails(jwtLifetime.evaluate(ev(jwt({ ...CLAIMS, exp: now + 7200 }), 3600)));
   });
+  test('lifetime cannot be judged without expires_in, exp or iat: inconclusive, never pass', () => {
+    const { iat: _i, ...noIat } = CLAIMS;
+    const { exp: _e, ...noExp } = CLAIMS;
+    undecided(jwtLifetime.evaluate({ ...ev(jwt()), expiresIn: undefined }), /no expires_in/);
+    undecided(jwtLifetime.evaluate(ev(jwt(noIat))), /no numeric iat/);
+    undecided(jwtLifetime.evaluate(ev(jwt(noExp))), /no numeric exp/);
+  });
+  test('what a token carries is a profile expectation (RFC 7519 claims are OPTIONAL): advisory', () => {
+    for (const c of [jwtHeader, jwtClaims, jwtLifetime, jwtSignature]) expect(c).toMatchObject({ keyword: 'profile', severity: 'advisory' });
+  });
   test('signature: another key, a changed byte or alg none fail', () => {
     fails(jwtSignature.evaluate(ev(jwt(CLAIMS, undefined, other.privateKey))), /does not verify/);
     const t = jwt();
@@ -61,6 +77,9 @@ test.describe('JWT access tokens', () => {
   test('jti unique across tokens', () => {
     passes(jwtJtiUnique.evaluate({ accessTokens: [jwt(), jwt({ ...CLAIMS, jti: 'b'.repeat(80) })] }));
     fails(jwtJtiUnique.evaluate({ accessTokens: [jwt(), jwt()] }), /share 1 jti/);
+    const { jti: _j, ...noJti } = CLAIMS;
+    undecided(jwtJtiUnique.evaluate({ accessTokens: [jwt(noJti), jwt(noJti)] }), /no jti/);
+    undecided(jwtJtiUnique.evaluate({ accessTokens: [jwt()] }), /two/);
   });
   test('decodeJwt reads SuiteCRM float times exactly', () => {
     const d = decodeJwt(jwt());
@@ -69,70 +88,123 @@ test.describe('JWT access tokens', () => {
 });
 
 test.describe('expiry', () => {
-  const expired = (status: number, headers: Record<string, string> = {}) => ({ exchange: ex(status, { error: 'access_denied' }, headers), observedLeewayMs: 12 });
-  test('an expired access token must get 401, with the invalid_token challenge', () => {
+  const expired = (status: number, headers: Record<string, string> = {}, before = DATA) => ({ before, exchange: ex(status, { error: 'access_denied' }, headers), observedLeewayMs: 12 });
+  test('an expired access token is refused (any 4xx), its refusal carries a Bearer challenge', () => {
     const good = expired(401, { 'WWW-Authenticate': 'Bearer realm="SuiteCRM", error="invalid_token"' });
     expect(expiry.accessTokenExpires.evaluate(good)).toMatchObject({ verdict: 'pass', note: expect.stringContaining('12 ms') });
+    passes(expiry.accessTokenExpires.evaluate(expired(403)));
     passes(expiry.accessTokenExpiredChallenge.evaluate(good));
-    fails(expiry.accessTokenExpires.evaluate(expired(200)), /accepted/);
+    passes(expiry.accessTokenExpiredChallenge.evaluate(expired(401, { 'WWW-Authenticate': 'Bearer realm="x"' })));
+    fails(expiry.accessTokenExpires.evaluate(expired(200)), /expired access token was accepted/);
     fails(expiry.accessTokenExpiredChallenge.evaluate(expired(401)), /without a WWW-Authenticate/);
-    fails(expiry.accessTokenExpiredChallenge.evaluate(expired(401, { 'WWW-Authenticate': 'Bearer realm="x"' })), /error=""/);
   });
-  test('an expired refresh token gets no token, and 400 invalid_grant', () => {
-    passes(expiry.refreshTokenExpires.evaluate(ex(401, { error: 'invalid_request' })));
-    fails(expiry.refreshTokenExpires.evaluate(ex(200, TOKEN)));
-    passes(expiry.refreshTokenExpiredInvalidGrant.evaluate(ex(400, { error: 'invalid_grant' })));
-    fails(expiry.refreshTokenExpiredInvalidGrant.evaluate(ex(401, { error: 'invalid_request' })));
+  test('the control: the token worked before its lifetime ended; a granted expired token has no challenge to judge', () => {
+    undecided(expiry.accessTokenExpires.evaluate(expired(401, {}, ex(401, {}))), CONTROL);
+    undecided(expiry.accessTokenExpiredChallenge.evaluate(expired(401, {}, ex(401, {}))), CONTROL);
+    undecided(expiry.accessTokenExpiredChallenge.evaluate(expired(200)), /no refusal whose challenge/);
+  });
+  test('an expired refresh token gets no token, and 400 invalid_grant; a sibling refresh is the control', () => {
+    const c = (attempt: ReturnType<typeof ex>, control = ex(200, TOKEN)) => ({ attempt, control });
+    passes(expiry.refreshTokenExpires.evaluate(c(ex(401, { error: 'invalid_request' }))));
+    fails(expiry.refreshTokenExpires.evaluate(c(ex(200, TOKEN))));
+    undecided(expiry.refreshTokenExpires.evaluate(c(ex(401, { error: 'invalid_client' }), ex(401, { error: 'invalid_client' }))), CONTROL);
+    passes(expiry.refreshTokenExpiredInvalidGrant.evaluate(c(ex(400, { error: 'invalid_grant' }))));
+    fails(expiry.refreshTokenExpiredInvalidGrant.evaluate(c(ex(401, { error: 'invalid_request' }))));
+    undecided(expiry.refreshTokenExpiredInvalidGrant.evaluate(c(ex(200, TOKEN))), /was accepted/);
   });
 });
 
 test.describe('revocation', () => {
-  test('admin revocation: after must be 401; a token refused before is noted', () => {
-    passes(revocation.adminRevokesAccessToken.evaluate({ before: ex(200, {}), after: ex(401, {}) }));
-    expect(revocation.adminRevokesAccessToken.evaluate({ before: ex(401, {}), after: ex(401, {}) })).toMatchObject({ verdict: 'pass', note: expect.stringContaining('already refused') });
-    fails(revocation.adminRevokesAccessToken.evaluate({ before: ex(200, {}), after: ex(200, {}) }), /accepted/);
-    passes(revocation.adminRevokesRefreshToken.evaluate(ex(401, { error: 'invalid_request' })));
-    fails(revocation.adminRevokesRefreshToken.evaluate(ex(200, TOKEN)), /accepted/);
+  test('admin revocation: refused after (any 4xx); a token that never worked before is inconclusive, not a pass', () => {
+    passes(revocation.adminRevokesAccessToken.evaluate({ before: DATA, after: ex(401, {}) }));
+    passes(revocation.adminRevokesAccessToken.evaluate({ before: DATA, after: ex(403, {}) }));
+    undecided(revocation.adminRevokesAccessToken.evaluate({ before: ex(401, {}), after: ex(401, {}) }), CONTROL);
+    fails(revocation.adminRevokesAccessToken.evaluate({ before: DATA, after: DATA }), /accepted/);
+  });
+  test('admin-revoked refresh token: refused, while a sibling refresh token works (the control)', () => {
+    passes(revocation.adminRevokesRefreshToken.evaluate({ control: ex(200, TOKEN), after: ex(401, { error: 'invalid_request' }) }));
+    fails(revocation.adminRevokesRefreshToken.evaluate({ control: ex(200, TOKEN), after: ex(200, TOKEN) }), /accepted/);
+    // The upgrade-gate story: every refresh refused (SuiteCRM #10268) proves nothing about revocation.
+    undecided(revocation.adminRevokesRefreshToken.evaluate({ control: ex(401, { error: 'invalid_client' }), after: ex(401, { error: 'invalid_client' }) }), CONTROL);
   });
   test('logout must succeed, then the tokens are refused', () => {
-    passes(revocation.logoutRevokesAccessToken.evaluate({ logout: ex(200, {}), after: ex(401, {}) }));
-    fails(revocation.logoutRevokesAccessToken.evaluate({ logout: ex(401, {}), after: ex(401, {}) }), /logout did not succeed/);
-    fails(revocation.logoutRevokesAccessToken.evaluate({ logout: ex(200, {}), after: ex(200, {}) }));
-    passes(revocation.logoutRevokesRefreshToken.evaluate({ logout: ex(200, {}), after: ex(400, { error: 'invalid_grant' }) }));
-    fails(revocation.logoutRevokesRefreshToken.evaluate({ logout: ex(200, {}), after: ex(200, TOKEN) }));
+    const le = (logout: ReturnType<typeof ex>, after: ReturnType<typeof ex>, before = DATA, control = ex(200, TOKEN)) => ({ before, control, logout, after });
+    passes(revocation.logoutRevokesAccessToken.evaluate(le(ex(200, {}), ex(401, {}))));
+    undecided(revocation.logoutRevokesAccessToken.evaluate(le(ex(401, {}), ex(401, {}))), /logout itself did not succeed/);
+    undecided(revocation.logoutRevokesAccessToken.evaluate(le(ex(200, {}), ex(401, {}), ex(401, {}))), CONTROL);
+    fails(revocation.logoutRevokesAccessToken.evaluate(le(ex(200, {}), DATA)));
+    passes(revocation.logoutRevokesRefreshToken.evaluate(le(ex(200, {}), ex(400, { error: 'invalid_grant' }))));
+    fails(revocation.logoutRevokesRefreshToken.evaluate(le(ex(200, {}), ex(200, TOKEN))));
+    undecided(revocation.logoutRevokesRefreshToken.evaluate(le(ex(200, {}), ex(400, { error: 'invalid_grant' }), DATA, ex(401, {}))), CONTROL);
+    expect(revocation.logoutRevokesRefreshToken).toMatchObject({ keyword: 'MAY', severity: 'advisory' });
+  });
+  test('admin and logout revocation do not cite the RFC 7009 endpoint section', () => {
+    for (const c of revocation.REVOCATION_CHECKS) expect(c.specRefs).not.toContain('RFC 7009 §2.2');
   });
 });
 
 test.describe('bearer (RFC 6750)', () => {
-  const challenge = (v: string) => ex(401, { error: 'access_denied' }, { 'WWW-Authenticate': v });
-  test('missing token: 401 with a Bearer challenge', () => {
-    passes(bearer.missingToken401.evaluate(ex(401, {})));
-    fails(bearer.missingToken401.evaluate(ex(400, {})), /expected HTTP 401/);
-    fails(bearer.missingToken401.evaluate(ex(200, {})), /accepted/);
-    passes(bearer.missingTokenChallenge.evaluate(challenge('Bearer realm="SuiteCRM"')));
-    expect(bearer.missingTokenChallenge.evaluate(challenge('Bearer error="invalid_token"'))).toMatchObject({ verdict: 'pass', note: expect.stringContaining('SHOULD NOT') });
-    fails(bearer.missingTokenChallenge.evaluate(ex(401, {})), /without a WWW-Authenticate/);
-    fails(bearer.missingTokenChallenge.evaluate(challenge('Basic realm="x"')), /scheme is "Basic"/);
+  const challenge = (v: string, status = 401) => ex(status, { error: 'access_denied' }, { 'WWW-Authenticate': v });
+  const p = (attempt: ReturnType<typeof ex>, control = DATA) => ({ attempt, control });
+  test('missing token: a Bearer challenge (MUST) on any refusal; 401 without an error code (SHOULD)', () => {
+    passes(bearer.missingTokenChallenge.evaluate(p(challenge('Bearer realm="SuiteCRM"'))));
+    passes(bearer.missingTokenChallenge.evaluate(p(challenge('Bearer realm="SuiteCRM"', 403))));
+    fails(bearer.missingTokenChallenge.evaluate(p(ex(401, {}))), /HTTP 401 without a WWW-Authenticate/);
+    fails(bearer.missingTokenChallenge.evaluate(p(DATA)), /HTTP 200 without a WWW-Authenticate/);
+    fails(bearer.missingTokenChallenge.evaluate(p(challenge('Basic realm="x"'))), /scheme is "Basic"/);
+    passes(bearer.missingToken401.evaluate(p(challenge('Bearer realm="SuiteCRM"'))));
+    fails(bearer.missingToken401.evaluate(p(ex(400, {}))), /expected HTTP 401/);
+    fails(bearer.missingToken401.evaluate(p(challenge('Bearer error="invalid_token"'))), /SHOULD NOT/);
+    undecided(bearer.missingToken401.evaluate(p(DATA)), /was accepted .*no refusal/);
+    expect(bearer.missingToken401).toMatchObject({ keyword: 'SHOULD', severity: 'should' });
   });
-  test('invalid tokens: 401 every time, error="invalid_token"', () => {
-    passes(bearer.invalidToken401.evaluate([{ label: 'a', ex: ex(401, {}) }, { label: 'b', ex: ex(401, {}) }]));
-    fails(bearer.invalidToken401.evaluate([{ label: 'a', ex: ex(401, {}) }, { label: 'tampered', ex: ex(200, {}) }]), /tampered was accepted/);
-    passes(bearer.invalidTokenChallenge.evaluate(challenge('Bearer realm="x", error="invalid_token", error_description="expired"')));
-    fails(bearer.invalidTokenChallenge.evaluate(challenge('Bearer realm="x"')));
+  test('missing token: the control (a valid token on the same request) must work', () => {
+    undecided(bearer.missingTokenChallenge.evaluate(p(challenge('Bearer realm="x"'), ex(401, {}))), /valid token/);
+    undecided(bearer.missingToken401.evaluate(p(ex(401, {}), ex(500, '<h1>x</h1>'))), CONTROL);
+  });
+  test('invalid tokens: refused at all (MUST), then 401 with error="invalid_token" (SHOULD)', () => {
+    const probes = (...e: ReturnType<typeof ex>[]) => ({ control: DATA, probes: e.map((x, i) => ({ label: `probe ${i}`, ex: x })) });
+    const good = challenge('Bearer realm="x", error="invalid_token"');
+    passes(bearer.invalidTokenRefused.evaluate(probes(ex(401, {}), ex(403, {}))));
+    fails(bearer.invalidTokenRefused.evaluate(probes(ex(401, {}), DATA)), /probe 1 was accepted/);
+    passes(bearer.invalidToken401.evaluate(probes(good, good)));
+    fails(bearer.invalidToken401.evaluate(probes(good, challenge('Bearer realm="x", error="invalid_token"', 403))), /probe 1: expected HTTP 401, got HTTP 403/);
+    fails(bearer.invalidToken401.evaluate(probes(ex(401, {}))), /no error attribute/);
+    // An accepted token is invalid-token-refused's finding; here only the refusals are judged.
+    passes(bearer.invalidToken401.evaluate(probes(good, DATA)));
+    undecided(bearer.invalidToken401.evaluate(probes(DATA)), /none was refused/);
+    undecided(bearer.invalidTokenRefused.evaluate({ ...probes(ex(401, {})), control: ex(401, {}) }), CONTROL);
+  });
+  test('invalid token challenge: a Bearer challenge on the refusal; no refusal is inconclusive', () => {
+    passes(bearer.invalidTokenChallenge.evaluate(p(challenge('Bearer realm="x", error="invalid_token", error_description="expired"'))));
+    passes(bearer.invalidTokenChallenge.evaluate(p(challenge('Bearer realm="x"'))));
+    fails(bearer.invalidTokenChallenge.evaluate(p(ex(401, {}))), /without a WWW-Authenticate/);
+    undecided(bearer.invalidTokenChallenge.evaluate(p(DATA)), /no refusal/);
   });
   test('malformed presentation: 400 or 401, never 2xx or 5xx', () => {
-    passes(bearer.malformedAuthorization.evaluate([{ label: 'a', ex: ex(400, {}) }, { label: 'b', ex: ex(401, {}) }]));
-    fails(bearer.malformedAuthorization.evaluate([{ label: 'empty', ex: ex(500, '<h1>x</h1>') }]), /empty: expected HTTP 400 or 401/);
-    passes(bearer.queryTokenRefused.evaluate(ex(401, {})));
-    fails(bearer.queryTokenRefused.evaluate(ex(200, {})), /accepted/);
-    passes(bearer.rawTokenRefused.evaluate(ex(401, {})));
-    fails(bearer.rawTokenRefused.evaluate(ex(200, {})));
-    passes(bearer.refreshTokenRefused.evaluate(ex(401, {})));
-    fails(bearer.refreshTokenRefused.evaluate(transportFailure));
+    const m = (...e: ReturnType<typeof ex>[]) => ({ control: DATA, probes: e.map((x, i) => ({ label: ['empty', 'two'][i]!, ex: x })) });
+    passes(bearer.malformedAuthorization.evaluate(m(ex(400, {}), ex(401, {}))));
+    fails(bearer.malformedAuthorization.evaluate(m(ex(500, '<h1>x</h1>'))), /empty: expected HTTP 400 or 401/);
+    fails(bearer.malformedAuthorization.evaluate(m(ex(400, {}), DATA)), /two was accepted/);
+    undecided(bearer.malformedAuthorization.evaluate({ ...m(ex(400, {})), control: ex(401, {}) }), CONTROL);
   });
-  test('scheme case-insensitivity', () => {
-    passes(bearer.schemeCaseInsensitive.evaluate(ex(200, {})));
-    fails(bearer.schemeCaseInsensitive.evaluate(ex(401, {})));
+  test('tokens in the wrong place: refused, with the token working in the header and no credentials refused', () => {
+    const pl = (attempt: ReturnType<typeof ex>, control = DATA, baseline = ex(401, {})) => ({ attempt, control, baseline });
+    passes(bearer.queryTokenRefused.evaluate(pl(ex(401, {}))));
+    fails(bearer.queryTokenRefused.evaluate(pl(DATA)), /accepted/);
+    undecided(bearer.queryTokenRefused.evaluate(pl(DATA, DATA, DATA)), /without credentials/);
+    undecided(bearer.queryTokenRefused.evaluate(pl(ex(401, {}), ex(401, {}))), CONTROL);
+    expect(bearer.queryTokenRefused).toMatchObject({ keyword: 'MAY', severity: 'advisory' });
+    passes(bearer.rawTokenRefused.evaluate(pl(ex(401, {}))));
+    fails(bearer.rawTokenRefused.evaluate(pl(DATA)));
+    passes(bearer.refreshTokenRefused.evaluate(p(ex(401, {}))));
+    undecided(bearer.refreshTokenRefused.evaluate(p(transportFailure)), /neither accepted nor refused/);
+    undecided(bearer.refreshTokenRefused.evaluate(p(ex(401, {}), ex(401, {}))), /access token of the same pair/);
+  });
+  test('scheme case-insensitivity, with "Bearer" as the control', () => {
+    passes(bearer.schemeCaseInsensitive.evaluate(p(DATA)));
+    fails(bearer.schemeCaseInsensitive.evaluate(p(ex(401, {}))));
+    undecided(bearer.schemeCaseInsensitive.evaluate(p(ex(401, {}), ex(401, {}))), CONTROL);
   });
   test('challenge parser: quoted strings, escapes, token params', () => {
     expect(parseChallenge('Bearer realm="a, b", error=invalid_token, error_description="say \\"hi\\""')).toEqual({

@@ -1,7 +1,7 @@
 // evaluate() of the forged-token and disclosure checks on good and bad evidence.
 import { expect, test } from '@playwright/test';
 import { noCorsWildcard, noSecretEcho, noStackTrace } from '../../src/checks/security/disclosure.js';
-import { TOKEN_FORGERY_CHECKS } from '../../src/checks/security/tokens.js';
+import { forgeryRefusal401, TOKEN_FORGERY_CHECKS } from '../../src/checks/security/tokens.js';
 import type { CheckDef } from '../../src/checks/types.js';
 import type { ForgeryEvidence } from '../../src/checks/security/tokens.js';
 import { forge, decodeJwt } from '../../fixtures/forged-tokens.js';
@@ -16,13 +16,39 @@ const SECRET = ['CNRY', 'abcdef012345'].join('');
 const refused = ex(401, { error: 'invalid_token' });
 const accepted = ex(200, { data: [] });
 
-test('forgery checks: every forged token refused with 401 passes; an accepted one or a 500 fails', () => {
-  for (const c of TOKEN_FORGERY_CHECKS as readonly CheckDef<ForgeryEvidence>[]) {
-    expect(c.evaluate({ probes: [{ label: 'a', ex: refused }] }).verdict, c.id).toBe('pass');
-    expect(c.evaluate({ probes: [{ label: 'a', ex: refused }, { label: 'b', ex: accepted }] }).verdict, c.id).toBe('fail');
-    expect(c.evaluate({ probes: [{ label: 'a', ex: ex(500, '') }] }).verdict, c.id).toBe('fail');
-    expect(c.evaluate({ probes: [] }).verdict, c.id).toBe('fail');
+const SECURITY_OUTCOME = (TOKEN_FORGERY_CHECKS as readonly CheckDef<ForgeryEvidence>[]).filter((c) => c !== forgeryRefusal401);
+
+test('forgery checks: refused at all passes, whatever the 4xx (a 403 refusal of alg none too); an accepted one fails', () => {
+  for (const c of SECURITY_OUTCOME) {
+    expect(c.evaluate({ control: accepted, probes: [{ label: 'a', ex: refused }] }).verdict, c.id).toBe('pass');
+    expect(c.evaluate({ control: accepted, probes: [{ label: 'a', ex: ex(403, { error: 'forbidden' }) }] }).verdict, c.id).toBe('pass');
+    expect(c.evaluate({ control: accepted, probes: [{ label: 'a', ex: refused }, { label: 'b', ex: accepted }] }).verdict, c.id).toBe('fail');
   }
+});
+
+test('forgery checks: a 500, no forgery, or a genuine token refused too (the control) cannot be judged', () => {
+  for (const c of SECURITY_OUTCOME) {
+    expect(c.evaluate({ control: accepted, probes: [{ label: 'a', ex: ex(500, '') }] }).verdict, c.id).toBe('inconclusive');
+    expect(c.evaluate({ control: accepted, probes: [] }).verdict, c.id).toBe('inconclusive');
+    const o = c.evaluate({ control: refused, probes: [{ label: 'a', ex: refused }] });
+    expect(o.verdict === 'inconclusive' && o.reason, c.id).toMatch(/the control did not succeed: the genuine token/);
+  }
+});
+
+test('forged-token refusals: 401 with error="invalid_token" (SHOULD); accepted ones are the security checks\' findings', () => {
+  const good = ex(401, { error: 'x' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+  expect(forgeryRefusal401).toMatchObject({ severity: 'should', keyword: 'SHOULD' });
+  expect(forgeryRefusal401.evaluate({ control: accepted, probes: [{ label: 'alg none', ex: good }, { label: 'b', ex: accepted }] }).verdict).toBe('pass');
+  const forbidden = forgeryRefusal401.evaluate({ control: accepted, probes: [{ label: 'alg none', ex: ex(403, { error: 'x' }, { 'www-authenticate': 'Bearer error="invalid_token"' }) }] });
+  expect(forbidden.verdict !== 'pass' && forbidden.reason).toMatch(/a token with alg none: expected HTTP 401, got HTTP 403/);
+  expect(forgeryRefusal401.evaluate({ control: accepted, probes: [{ label: 'a', ex: refused }] }).verdict).toBe('fail');
+  expect(forgeryRefusal401.evaluate({ control: accepted, probes: [{ label: 'a', ex: accepted }] }).verdict).toBe('inconclusive');
+});
+
+test('exp-required rests on RFC 9068 §4, not RFC 8725 §3.10 (that section is about kid and jku)', () => {
+  const exp = TOKEN_FORGERY_CHECKS.find((c) => c.id === 'security.tokens.exp-required')!;
+  expect(exp.specRefs[0]).toBe('RFC 9068 §4');
+  expect(exp.specRefs).not.toContain('RFC 8725 §3.10');
 });
 
 test('forge() makes the promised tokens', () => {
@@ -49,7 +75,7 @@ test('no-secret-echo: a body containing the submitted secret fails', () => {
 test('no-stack-trace: PHP/Slim traces fail, plain errors pass', () => {
   pass(noStackTrace.evaluate([{ label: 'x', ex: INVALID_GRANT }]));
   fails(noStackTrace.evaluate([{ label: 'x', ex: ex(500, '<h2>Trace</h2><pre>#0 /var/www/html/x.php(178)</pre>') }]));
-  fails(noStackTrace.evaluate([]));
+  expect(noStackTrace.evaluate([]).verdict).toBe('inconclusive');
 });
 
 test('cors: * fails, a named origin or none passes', () => {
@@ -64,12 +90,16 @@ function fails(o: { verdict: string }): void {
   expect(o.verdict).toBe('fail');
 }
 
-test('client revocation: every access and refresh token refused passes; one surviving fails', async () => {
+test('client revocation: every access and refresh token refused passes; one surviving fails; the controls decide', async () => {
   const { clientRevocationKillsTokens: c } = await import('../../src/checks/security/revocation.js');
-  pass(c.evaluate({ access: [refused, refused], refresh: [INVALID_GRANT, INVALID_GRANT] }));
-  fails(c.evaluate({ access: [refused, accepted], refresh: [INVALID_GRANT] }));
-  fails(c.evaluate({ access: [refused], refresh: [ex(200, { access_token: 'x', token_type: 'Bearer' })] }));
-  fails(c.evaluate({ access: [], refresh: [] }));
+  const issued = ex(200, { access_token: 'x', token_type: 'Bearer' });
+  const before = { accessBefore: [accepted, accepted], refreshBefore: issued };
+  pass(c.evaluate({ ...before, access: [refused, refused], refresh: [INVALID_GRANT, INVALID_GRANT] }));
+  fails(c.evaluate({ ...before, access: [refused, accepted], refresh: [INVALID_GRANT] }));
+  fails(c.evaluate({ ...before, access: [refused], refresh: [issued] }));
+  expect(c.evaluate({ ...before, access: [], refresh: [] }).verdict).toBe('inconclusive');
+  expect(c.evaluate({ ...before, accessBefore: [refused, accepted], access: [refused, refused], refresh: [] }).verdict).toBe('inconclusive');
+  expect(c.evaluate({ ...before, refreshBefore: INVALID_GRANT, access: [refused, refused], refresh: [INVALID_GRANT] }).verdict).toBe('inconclusive');
 });
 
 test('bearer-jku-trusted fetches loopback key sets only', async () => {
@@ -84,18 +114,34 @@ test('bearer-jku-trusted fetches loopback key sets only', async () => {
 
 test('privileged reads: no data passes; a listed row of another user fails, own rows pass', () => {
   const rows = (...users: string[]) => ex(200, { data: users.map((u, i) => ({ type: 'OAuth2Tokens', id: String(i), attributes: { assigned_user_id: u } })) });
-  expect(oauth2TokensAdminOnly.evaluate({ ex: ex(403, { errors: [{ status: '403' }] }), ownUserId: 'me' }).verdict).toBe('pass');
-  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'me'), ownUserId: 'me' }).verdict).toBe('pass');
-  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'admin'), ownUserId: 'me' }).verdict).toBe('fail');
+  const adminSees = rows('me', 'admin');
+  expect(oauth2TokensAdminOnly.evaluate({ ex: ex(403, { errors: [{ status: '403' }] }), control: adminSees, ownUserId: 'me' }).verdict).toBe('pass');
+  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'me'), control: adminSees, ownUserId: 'me' }).verdict).toBe('pass');
+  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'admin'), control: adminSees, ownUserId: 'me' }).verdict).toBe('fail');
   for (const c of [oauth2ClientsAdminOnly, userPreferencesPrivate]) {
-    expect(c.evaluate(ex(403, { errors: [{ status: '403' }] })).verdict, c.id).toBe('pass');
-    expect(c.evaluate(ex(200, { data: [] })).verdict, c.id).toBe('pass');
-    expect(c.evaluate(ex(200, { data: [{ type: 'OAuth2Clients', id: 'c' }] })).verdict, c.id).toBe('fail');
-    expect(c.evaluate(ex(200, { data: { type: 'UserPreference', id: '1', attributes: {} } })).verdict, c.id).toBe('fail');
+    const control = ex(200, { data: [{ type: 'X', id: '1' }] });
+    expect(c.evaluate({ ex: ex(403, { errors: [{ status: '403' }] }), control }).verdict, c.id).toBe('pass');
+    expect(c.evaluate({ ex: ex(200, { data: [] }), control }).verdict, c.id).toBe('pass');
+    expect(c.evaluate({ ex: ex(200, { data: [{ type: 'OAuth2Clients', id: 'c' }] }), control }).verdict, c.id).toBe('fail');
+    expect(c.evaluate({ ex: ex(200, { data: { type: 'UserPreference', id: '1', attributes: {} } }), control }).verdict, c.id).toBe('fail');
   }
 });
 
-test('password grant not offered: refused passes, an issued token fails', () => {
-  expect(passwordGrantNotOffered.evaluate(ex(400, { error: 'unsupported_grant_type' })).verdict).toBe('pass');
-  expect(passwordGrantNotOffered.evaluate(ex(200, { token_type: 'Bearer', access_token: 'x', expires_in: 60 })).verdict).toBe('fail');
+test('privileged reads: nothing for the administrator to see, or data that is not a list, cannot be judged', () => {
+  const empty = ex(200, { data: [] });
+  expect(oauth2ClientsAdminOnly.evaluate({ ex: empty, control: empty }).verdict).toBe('inconclusive');
+  expect(userPreferencesPrivate.evaluate({ ex: ex(403, {}), control: ex(401, {}) }).verdict).toBe('inconclusive');
+  const adminSees = ex(200, { data: [{ type: 'OAuth2Tokens', id: '1', attributes: { assigned_user_id: 'admin' } }] });
+  const o = oauth2TokensAdminOnly.evaluate({ ex: ex(200, { data: { type: 'OAuth2Tokens', id: '1' } }), control: adminSees, ownUserId: 'me' });
+  expect(o.verdict === 'inconclusive' && o.reason).toMatch(/not a list of rows/);
+  expect(oauth2TokensAdminOnly.evaluate({ ex: ex(403, {}), control: ex(200, { data: [{ attributes: { assigned_user_id: 'me' } }] }), ownUserId: 'me' }).verdict).toBe('inconclusive');
+});
+
+test('password grant not offered: refused passes; an issued token is an honest advisory fail; a failed control is inconclusive', () => {
+  const issued = ex(200, { token_type: 'Bearer', access_token: 'x', expires_in: 60 });
+  expect(passwordGrantNotOffered).toMatchObject({ severity: 'advisory', keyword: 'MUST NOT' });
+  expect(passwordGrantNotOffered.evaluate({ attempt: ex(400, { error: 'unsupported_grant_type' }), control: issued }).verdict).toBe('pass');
+  const offered = passwordGrantNotOffered.evaluate({ attempt: issued, control: issued });
+  expect(offered.verdict !== 'pass' && offered.reason).toMatch(/the deployment offers the password grant/);
+  expect(passwordGrantNotOffered.evaluate({ attempt: ex(401, {}), control: ex(401, {}) }).verdict).toBe('inconclusive');
 });

@@ -1,6 +1,9 @@
 import { check, test } from '../../../fixtures/check.js';
 import { badRefreshTokenInvalidGrant } from '../../../src/checks/oauth2/errors.js';
-import { unknownName } from '../../../fixtures/flows.js';
+import { siblingRefresh, unknownName } from '../../../fixtures/flows.js';
 
-// RFC 6749 §6, §5.2
-test(...check(badRefreshTokenInvalidGrant, ({ oauth }) => oauth.tokenRequest(oauth.refreshParams(unknownName('refresh-token')))));
+// RFC 6749 §5.2
+test(...check(badRefreshTokenInvalidGrant, async (h) => ({
+  control: await siblingRefresh(h),
+  attempt: await h.oauth.tokenRequest(h.oauth.refreshParams(unknownName('refresh-token'))),
+})));

@@ -1,8 +1,11 @@
 import { check, test } from '../../../fixtures/check.js';
 import { basicAuthChallenge } from '../../../src/checks/oauth2/errors.js';
 
-// RFC 6749 §5.2, §2.3.1
-test(...check(basicAuthChallenge, ({ oauth }) => {
+// RFC 6749 §5.2, RFC 6749 §2.3.1
+test(...check(basicAuthChallenge, async ({ oauth }) => {
   const { client_id, client_secret, ...rest } = oauth.passwordParams();
-  return oauth.tokenRequest(rest, { basic: { id: client_id!, secret: `${client_secret}-wrong` } });
+  return {
+    control: await oauth.tokenRequest(rest, { basic: { id: client_id!, secret: client_secret! } }),
+    attempt: await oauth.tokenRequest(rest, { basic: { id: client_id!, secret: `${client_secret}-wrong` } }),
+  };
 }));

@@ -1,9 +1,6 @@
 import { check, test } from '../../../fixtures/check.js';
 import { adminRevokesRefreshToken } from '../../../src/checks/oauth2/revocation.js';
-import { adminRevocation, requireRefresh } from '../../../fixtures/flows.js';
+import { adminRevokedRefresh } from '../../../fixtures/flows.js';
 
-// RFC 7009 §2.2, RFC 9700 §4.14
-test(...check(adminRevokesRefreshToken, async (h) => {
-  const { tokens } = await adminRevocation(h);
-  return h.oauth.tokenRequest(h.oauth.refreshParams(requireRefresh(tokens)));
-}));
+// RFC 6749 §6, RFC 6749 §10.4, RFC 9700 §4.14
+test(...check(adminRevokesRefreshToken, adminRevokedRefresh));

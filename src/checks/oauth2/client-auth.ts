@@ -7,6 +7,8 @@ export const basicAccepted: CheckDef = {
   title: 'client authentication with HTTP Basic is accepted',
   specRefs: ['RFC 6749 §2.3.1'],
   severity: 'must',
+  // "The authorization server MUST support the HTTP Basic authentication scheme for authenticating clients that were issued a client password."
+  keyword: 'MUST',
   requires: ['grant:password'],
   evaluate: (ex) => (isSuccess(ex) ? pass() : fail(`HTTP Basic client credentials were not accepted: ${describe(ex)}`)),
 };
@@ -16,6 +18,8 @@ export const formEncodingAccepted: CheckDef = {
   title: 'an application/x-www-form-urlencoded token request is accepted',
   specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §4.4.2', 'RFC 6749 §3.2'],
   severity: 'must',
+  // The token request's parameters (grant_type REQUIRED, …) are defined in the form-urlencoded body only.
+  keyword: 'REQUIRED',
   requires: ['grant:password'],
   evaluate: (ex) => accessGranted(ex, 'form-encoded password grant'),
 };

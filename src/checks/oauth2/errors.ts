@@ -1,7 +1,8 @@
 // Token endpoint errors (RFC 6749 §5.2): the security outcome (no token) and the wire format
 // (status + error code) are separate checks, so a report tells a hole from a format departure.
-import { bearerChallengeBasic, bodyObject, describe, header, noServerError, oauthError } from '../conditions.js';
-import { oauthErrorCheck, refusalCheck } from '../factories.js';
+// Each judges a refusal against its control: the same request without the cause issues a token.
+import { basicChallenge, bodyObject, controlled, describe, header, noServerError, refusalFormat, tokenControl } from '../conditions.js';
+import { oauthErrorCheck, refusalCheck, type RefusalEvidence } from '../factories.js';
 import { validate } from '../../schema/validate.js';
 import { fail, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
 
@@ -13,6 +14,7 @@ export const errorResponseSchema: CheckDef<Exchange[]> = {
   title: 'error responses are JSON objects with a valid error member',
   specRefs: ['RFC 6749 §5.2'],
   severity: 'must',
+  keyword: 'REQUIRED',
   requires: PW,
   evaluate(exchanges) {
     for (const ex of exchanges) {
@@ -31,9 +33,11 @@ export const errorResponseSchema: CheckDef<Exchange[]> = {
 export const wrongSecretRejected = refusalCheck({
   id: 'oauth2.errors.wrong-secret-rejected',
   title: 'a wrong client secret gets no token',
-  specRefs: ['RFC 6749 §2.3.1', 'RFC 6749 §5.2'],
+  specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §2.3.1'],
+  keyword: 'MUST',
   requires: PW,
   what: 'a wrong client_secret',
+  control: 'the same password request with the right client_secret',
 });
 
 export const wrongSecretInvalidClient = oauthErrorCheck({
@@ -41,6 +45,7 @@ export const wrongSecretInvalidClient = oauthErrorCheck({
   title: 'a wrong client secret gets 401 (or 400) invalid_client',
   requires: PW,
   what: 'wrong client_secret',
+  control: 'the same password request with the right client_secret',
   status: [400, 401],
   error: ['invalid_client'],
 });
@@ -48,9 +53,11 @@ export const wrongSecretInvalidClient = oauthErrorCheck({
 export const unknownClientRejected = refusalCheck({
   id: 'oauth2.errors.unknown-client-rejected',
   title: 'an unknown client id gets no token',
-  specRefs: ['RFC 6749 §2.3', 'RFC 6749 §5.2'],
+  specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §2.3'],
+  keyword: 'MUST',
   requires: PW,
   what: 'an unknown client_id',
+  control: 'the same password request with the registered client_id',
 });
 
 export const unknownClientInvalidClient = oauthErrorCheck({
@@ -58,28 +65,37 @@ export const unknownClientInvalidClient = oauthErrorCheck({
   title: 'an unknown client id gets 401 (or 400) invalid_client',
   requires: PW,
   what: 'unknown client_id',
+  control: 'the same password request with the registered client_id',
   status: [400, 401],
   error: ['invalid_client'],
 });
 
-export const basicAuthChallenge: CheckDef = {
+/** §5.2 invalid_client: "If the client attempted to authenticate via the "Authorization" request
+ * header field, the authorization server MUST respond with an HTTP 401 (Unauthorized) status code
+ * and include the "WWW-Authenticate" response header field matching the authentication scheme used
+ * by the client." The control: the same Basic request with the right secret issues a token. */
+export const basicAuthChallenge: CheckDef<RefusalEvidence> = {
   id: 'oauth2.errors.basic-auth-challenge',
-  title: 'a failed HTTP Basic client authentication gets 401 invalid_client with WWW-Authenticate',
+  title: 'a failed HTTP Basic client authentication gets 401 invalid_client with a Basic WWW-Authenticate challenge',
   specRefs: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1'],
   severity: 'must',
+  keyword: 'MUST',
   requires: PW,
-  evaluate(ex) {
-    const fmt = oauthError(ex, { status: [401], error: ['invalid_client'] }, 'wrong secret via HTTP Basic');
-    return fmt.verdict === 'pass' ? bearerChallengeBasic(ex) : fmt;
-  },
+  evaluate: (e) =>
+    controlled([e.control].flat().map((ex) => tokenControl('the same HTTP Basic request with the right secret', ex)), () => {
+      const fmt = refusalFormat(e.attempt, { status: [401], error: ['invalid_client'] }, 'a wrong secret via HTTP Basic');
+      return fmt.verdict === 'pass' ? basicChallenge(e.attempt) : fmt;
+    }),
 };
 
 export const wrongPasswordRejected = refusalCheck({
   id: 'oauth2.errors.wrong-password-rejected',
   title: "a wrong user password gets no token",
-  specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §5.2'],
+  specRefs: ['RFC 6749 §4.3.2'],
+  keyword: 'MUST',
   requires: PW,
   what: 'a wrong password',
+  control: 'the same password request with the right password',
 });
 
 export const wrongPasswordInvalidGrant = oauthErrorCheck({
@@ -87,6 +103,7 @@ export const wrongPasswordInvalidGrant = oauthErrorCheck({
   title: 'a wrong user password gets 400 invalid_grant',
   requires: PW,
   what: 'wrong password',
+  control: 'the same password request with the right password',
   status: [400],
   error: ['invalid_grant'],
 });
@@ -96,6 +113,7 @@ export const unknownUserInvalidGrant = oauthErrorCheck({
   title: 'an unknown username gets 400 invalid_grant',
   requires: PW,
   what: 'unknown username',
+  control: 'the same password request with the registered username',
   status: [400],
   error: ['invalid_grant'],
 });
@@ -104,8 +122,10 @@ export const badRefreshTokenRejected = refusalCheck({
   id: 'oauth2.errors.bad-refresh-token-rejected',
   title: 'a made-up refresh token gets no token',
   specRefs: ['RFC 6749 §6', 'RFC 6749 §10.4'],
+  keyword: 'MUST',
   requires: RT,
   what: 'a made-up refresh token',
+  control: 'a genuine refresh token of the same client',
 });
 
 export const badRefreshTokenInvalidGrant = oauthErrorCheck({
@@ -113,6 +133,7 @@ export const badRefreshTokenInvalidGrant = oauthErrorCheck({
   title: 'a made-up refresh token gets 400 invalid_grant',
   requires: RT,
   what: 'made-up refresh token',
+  control: 'a genuine refresh token of the same client',
   status: [400],
   error: ['invalid_grant'],
 });
@@ -122,6 +143,7 @@ export const unsupportedGrantType = oauthErrorCheck({
   title: 'an unknown grant_type gets 400 unsupported_grant_type',
   requires: PW,
   what: 'unknown grant_type',
+  control: 'the same request with grant_type=password',
   status: [400],
   error: ['unsupported_grant_type'],
 });
@@ -129,9 +151,10 @@ export const unsupportedGrantType = oauthErrorCheck({
 export const missingParameterInvalidRequest = oauthErrorCheck({
   id: 'oauth2.errors.missing-parameter-invalid-request',
   title: 'a password grant without username gets 400 invalid_request',
-  specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §5.2'],
+  specRefs: ['RFC 6749 §5.2', 'RFC 6749 §4.3.2'],
   requires: PW,
   what: 'password grant without username',
+  control: 'the same password request with the username',
   status: [400],
   error: ['invalid_request'],
 });
@@ -139,9 +162,11 @@ export const missingParameterInvalidRequest = oauthErrorCheck({
 export const missingGrantTypeInvalidRequest = oauthErrorCheck({
   id: 'oauth2.errors.missing-grant-type-invalid-request',
   title: 'a token request without grant_type gets 400 invalid_request',
-  severity: 'should',
+  // The same §5.2 rule as a missing username ("The request is missing a required parameter"), at the same severity.
+  specRefs: ['RFC 6749 §5.2', 'RFC 6749 §4.3.2'],
   requires: PW,
   what: 'request without grant_type',
+  control: 'the same password request with grant_type',
   status: [400],
   error: ['invalid_request'],
 });
@@ -151,17 +176,21 @@ const GNA: Requirement[] = ['grant:password', 'grant:client_credentials'];
 export const grantNotAllowedRejected = refusalCheck({
   id: 'oauth2.errors.grant-not-allowed-rejected',
   title: 'a client gets no token with a grant it is not registered for',
-  specRefs: ['RFC 6749 §5.2', 'RFC 6749 §10.3'],
+  // RFC 6749 defines no per-client grant registration (RFC 7591's grant_types does): honouring it is
+  // the deployment's promise, a profile expectation.
+  specRefs: ['RFC 6749 §5.2', 'RFC 7591 §2'],
+  keyword: 'profile',
   requires: GNA,
   what: 'a grant the client is not registered for',
+  control: "each client with its own grant (the password client's password grant, the client_credentials client's grant)",
 });
 
 export const grantNotAllowedUnauthorizedClient = oauthErrorCheck({
   id: 'oauth2.errors.grant-not-allowed-unauthorized-client',
   title: 'a grant the client is not registered for gets 400 unauthorized_client',
-  severity: 'should',
   requires: GNA,
   what: 'grant not allowed for the client',
+  control: "each client with its own grant (the password client's password grant, the client_credentials client's grant)",
   status: [400],
   error: ['unauthorized_client'],
 });
@@ -171,6 +200,8 @@ export const noServerErrorOnMalformed: CheckDef<{ label: string; ex: Exchange }[
   title: 'malformed token requests never produce a server error',
   specRefs: ['RFC 6749 §5.2', 'RFC 9110 §15.6'],
   severity: 'must',
+  // §5.2: an error answer carries "error REQUIRED"; a 5xx crash page has none.
+  keyword: 'REQUIRED',
   requires: PW,
   evaluate: noServerError,
 };

@@ -1,35 +1,55 @@
 // Grants the deployment does not offer (the profile's token.grants): SuiteCRM 7.10.0 has no
-// client_credentials, SugarCRM none, Flexie no password grant. Security outcome and wire format apart.
-import { oauthError } from '../conditions.js';
-import { refusalCheck } from '../factories.js';
-import type { CheckDef } from '../types.js';
+// client_credentials, SugarCRM none, Flexie no password grant. Security outcome and wire format apart;
+// the control is a grant the deployment does offer, which must issue a token.
+import { controlled, describe, tokenControl, tokenIssued } from '../conditions.js';
+import { oauthErrorCheck, refusalCheck, type RefusalEvidence } from '../factories.js';
+import { fail, pass, type CheckDef } from '../types.js';
 
+const CONTROL = 'a token request by a grant the profile offers';
+
+/** That a grant the profile leaves out is not served is the profile's own statement. */
 export const unofferedGrantRefused = refusalCheck({
   id: 'oauth2.errors.unoffered-grant-refused',
   title: 'a grant the deployment does not offer issues no token',
   specRefs: ['RFC 6749 §5.2', 'RFC 6749 §4.4'],
+  keyword: 'profile',
   requires: [],
   what: 'a grant the profile does not offer',
+  control: CONTROL,
 });
 
-export const unofferedGrantUnsupported: CheckDef = {
+export const unofferedGrantUnsupported = oauthErrorCheck({
   id: 'oauth2.errors.unoffered-grant-unsupported',
   title: 'a grant the deployment does not offer answers 400 unsupported_grant_type',
-  specRefs: ['RFC 6749 §5.2'],
-  severity: 'must',
-  evaluate: (ex) => oauthError(ex, { status: [400], error: ['unsupported_grant_type'] }, 'a grant the profile does not offer'),
-};
+  requires: [],
+  what: 'a grant the profile does not offer',
+  control: CONTROL,
+  status: [400],
+  error: ['unsupported_grant_type'],
+});
 
-/** RFC 9700 §2.4: the password grant MUST NOT be used. Where the profile lists it (the harness
- * itself needs it there) the gather reports that as an advisory finding and skips; where it does
- * not, valid user credentials must still obtain no token. */
-export const passwordGrantNotOffered = refusalCheck({
+/**
+ * RFC 9700 §2.4: "The resource owner password credentials grant [RFC6749] MUST NOT be used."
+ * Judged on what the deployment does: the password grant with valid user credentials. Where it
+ * issues a token the deployment offers the grant: an honest `fail`, reported at advisory severity (a
+ * known departure from the MUST NOT's severity, see docs/severities.md): the sentence forbids using
+ * the grant, the finding is about the deployment offering it, and integrations (and this harness,
+ * where the profile lists the grant) may still depend on it. The control: the client obtains a token
+ * by a grant the profile offers.
+ */
+export const passwordGrantNotOffered: CheckDef<RefusalEvidence> = {
   id: 'oauth2.password.not-offered',
   title: 'the resource owner password credentials grant is not offered (advisory)',
   specRefs: ['RFC 9700 §2.4', 'RFC 6749 §10.7'],
   severity: 'advisory',
+  keyword: 'MUST NOT',
   requires: [],
-  what: 'the password grant with valid user credentials',
-});
+  evaluate: (e) =>
+    controlled([e.control].flat().map((ex) => tokenControl(CONTROL, ex)), () =>
+      tokenIssued(e.attempt)
+        ? fail(`the deployment offers the password grant: valid user credentials obtained a token (${describe(e.attempt)}); RFC 9700 §2.4 says it MUST NOT be used`)
+        : pass(describe(e.attempt)),
+    ),
+};
 
 export const GRANT_OFFER_CHECKS = [unofferedGrantRefused, unofferedGrantUnsupported, passwordGrantNotOffered];

@@ -1,7 +1,10 @@
 // The access token as a JWT: header, claims, lifetime, uniqueness, signature (RFC 7519, RFC 7515).
+// RFC 7519 makes every claim OPTIONAL and RFC 9068 (the JWT access-token profile) is not what these
+// CRMs implement, so what a token carries is the vendor profile's promise (keyword `profile`,
+// advisory); jti uniqueness is RFC 7519's own MUST once a jti is there.
 import { createPublicKey, verify } from 'node:crypto';
 import type { Profile } from '../../profile/profile.js';
-import { fail, pass, type CheckDef, type Outcome } from '../types.js';
+import { fail, inconclusive, pass, type CheckDef, type Outcome } from '../types.js';
 
 export interface DecodedJwt {
   header: Record<string, unknown>;
@@ -46,7 +49,8 @@ export const jwtHeader: CheckDef<JwtEvidence> = {
   id: 'oauth2.jwt.header',
   title: 'the access token JOSE header has the algorithm and members of the profile',
   specRefs: ['RFC 7515 §4.1', 'RFC 7519 §5'],
-  severity: 'must',
+  severity: 'advisory',
+  keyword: 'profile',
   requires: REQUIRES,
   evaluate: (e) =>
     withJwt(e.accessToken, ({ header }) => {
@@ -64,7 +68,8 @@ export const jwtClaims: CheckDef<JwtEvidence> = {
   id: 'oauth2.jwt.claims',
   title: 'the access token carries the claims of the profile (aud = client id, sub, jti, iat/nbf/exp)',
   specRefs: ['RFC 7519 §4.1'],
-  severity: 'must',
+  severity: 'advisory',
+  keyword: 'profile',
   requires: REQUIRES,
   evaluate: (e) =>
     withJwt(e.accessToken, ({ payload }) => {
@@ -90,14 +95,15 @@ export const jwtLifetime: CheckDef<JwtEvidence> = {
   id: 'oauth2.jwt.lifetime',
   title: "the access token's exp agrees with the expires_in of the token response",
   specRefs: ['RFC 6749 §5.1', 'RFC 7519 §4.1.4'],
-  severity: 'must',
+  severity: 'advisory',
+  keyword: 'profile',
   requires: REQUIRES,
   evaluate: (e) =>
     withJwt(e.accessToken, ({ payload }) => {
-      if (e.expiresIn === undefined) return pass('no expires_in to compare with');
+      if (e.expiresIn === undefined) return inconclusive('the token response carried no expires_in, so the token\'s exp has nothing to agree with');
       const { exp, iat } = payload;
-      if (!isNumericDate(exp)) return fail('no numeric exp claim');
-      if (!isNumericDate(iat)) return pass('no iat claim: lifetime not comparable');
+      if (!isNumericDate(exp)) return inconclusive('the token has no numeric exp claim, so its lifetime cannot be compared (see oauth2.jwt.claims)');
+      if (!isNumericDate(iat)) return inconclusive('the token has no numeric iat claim, so its lifetime (exp − iat) cannot be computed');
       const life = (exp as number) - (iat as number);
       return Math.abs(life - e.expiresIn) <= 0.25 + e.expiresIn / 100
         ? pass()
@@ -110,15 +116,19 @@ export const jwtJtiUnique: CheckDef<{ accessTokens: string[] }> = {
   title: 'every access token has its own jti',
   specRefs: ['RFC 7519 §4.1.7'],
   severity: 'must',
+  // "The identifier value MUST be assigned in a manner that ensures that there is a negligible
+  // probability that the same value will be accidentally assigned to a different data object".
+  keyword: 'MUST',
   requires: REQUIRES,
   evaluate({ accessTokens }) {
     const jtis: string[] = [];
     for (const t of accessTokens) {
       const jwt = decodeJwt(t);
       if (typeof jwt === 'string') return fail(jwt);
-      if (typeof jwt.payload.jti !== 'string') return pass('tokens carry no jti');
+      if (typeof jwt.payload.jti !== 'string') return inconclusive('the tokens carry no jti (OPTIONAL in RFC 7519), so there is no identifier whose uniqueness could be judged');
       jtis.push(jwt.payload.jti);
     }
+    if (jtis.length < 2) return inconclusive(`only ${jtis.length} token was obtained: uniqueness needs two`);
     return new Set(jtis).size === jtis.length ? pass() : fail(`${jtis.length} tokens share ${new Set(jtis).size} jti value(s)`);
   },
 };
@@ -129,7 +139,9 @@ export const jwtSignature: CheckDef<JwtEvidence & { publicKeyPem: string }> = {
   id: 'oauth2.jwt.signature',
   title: "the access token's signature verifies with the target's public key",
   specRefs: ['RFC 7515 §5.2', 'RFC 7519 §7.2'],
-  severity: 'must',
+  // That the key the user configured is the signing key is the deployment's promise, not an RFC's.
+  severity: 'advisory',
+  keyword: 'profile',
   requires: [...REQUIRES, 'public-key'],
   evaluate: (e) =>
     withJwt(e.accessToken, ({ header, signingInput, signature }) => {

@@ -1,7 +1,7 @@
 // Refresh-token lifecycle: rotation, reuse, binding to the client (RFC 6749 §6, RFC 9700 §4.14.2).
-import { bodyObject, describe, isSuccess, oauthError, tokenRefused } from '../conditions.js';
+import { bodyObject, describe, refusalFormat, tokenIssued, tokenRefused } from '../conditions.js';
 import { oauthErrorCheck, refusalCheck } from '../factories.js';
-import { fail, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
+import { fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
 
 export interface ReuseEvidence {
   /** The refresh token used first. */
@@ -19,20 +19,25 @@ function rotated(e: ReuseEvidence): boolean {
   return typeof next === 'string' && next !== e.original;
 }
 
-/** Without rotation, reusing the token is legitimate; the rotation check reports that instead. */
+/** The control is the first refresh: it must have issued a token. Without rotation, presenting the
+ * token again is legitimate (RFC 6749 §6), so reuse cannot be judged: inconclusive, never pass. */
 function whenRotated(e: ReuseEvidence, judge: () => Outcome): Outcome {
-  if (!isSuccess(e.refreshed)) return fail(`the first refresh did not succeed: ${describe(e.refreshed)}`);
-  return rotated(e) ? judge() : pass('the target does not rotate refresh tokens; reuse is not judged (see oauth2.refresh.rotation)');
+  if (!tokenIssued(e.refreshed)) return inconclusive(`the control did not succeed: the first refresh got ${describe(e.refreshed)}, so reuse cannot be judged`);
+  return rotated(e) ? judge() : inconclusive('the target does not rotate refresh tokens, so presenting one again is legitimate and reuse cannot be judged (see oauth2.refresh.rotation)');
 }
 
+/** For the confidential clients the harness uses, RFC 6749 §6 leaves rotation to the server ("The
+ * authorization server MAY issue a new refresh token"); RFC 9700 §4.14.2 makes it (or sender-
+ * constrained tokens) a MUST only for public clients. Advisory. */
 export const refreshRotation: CheckDef<ReuseEvidence> = {
   id: 'oauth2.refresh.rotation',
   title: 'a refresh issues a new refresh token (rotation)',
-  specRefs: ['RFC 9700 §4.14.2', 'RFC 6749 §6'],
-  severity: 'should',
+  specRefs: ['RFC 6749 §6', 'RFC 9700 §4.14.2'],
+  severity: 'advisory',
+  keyword: 'MAY',
   requires: REQUIRES,
   evaluate(e) {
-    if (!isSuccess(e.refreshed)) return fail(`the refresh did not succeed: ${describe(e.refreshed)}`);
+    if (!tokenIssued(e.refreshed)) return inconclusive(`the control did not succeed: the refresh got ${describe(e.refreshed)}, so rotation cannot be judged (see oauth2.refresh.response-schema)`);
     return rotated(e) ? pass() : fail('the refresh response returned the same refresh token (or none): no rotation');
   },
 };
@@ -42,6 +47,8 @@ export const refreshReuseRejected: CheckDef<ReuseEvidence> = {
   title: 'a rotated-out refresh token is rejected when presented again',
   specRefs: ['RFC 9700 §4.14.2', 'RFC 6749 §10.4'],
   severity: 'must',
+  // §4.14.2: rotation means "The previous refresh token is invalidated"; servers MUST use it (or sender-constraining).
+  keyword: 'MUST',
   requires: REQUIRES,
   evaluate: (e) => whenRotated(e, () => tokenRefused(e.reuse, 'the reused refresh token')),
 };
@@ -51,8 +58,9 @@ export const refreshReuseInvalidGrant: CheckDef<ReuseEvidence> = {
   title: 'a reused refresh token gets 400 invalid_grant',
   specRefs: ['RFC 6749 §5.2'],
   severity: 'must',
+  keyword: 'REQUIRED',
   requires: REQUIRES,
-  evaluate: (e) => whenRotated(e, () => oauthError(e.reuse, { status: [400], error: ['invalid_grant'] }, 'reused refresh token')),
+  evaluate: (e) => whenRotated(e, () => refusalFormat(e.reuse, { status: [400], error: ['invalid_grant'] }, 'the reused refresh token')),
 };
 
 const CROSS = [...REQUIRES, 'second-client'] as const;
@@ -61,8 +69,11 @@ export const refreshCrossClientRejected = refusalCheck({
   id: 'oauth2.refresh.cross-client-rejected',
   title: "a refresh token presented by another client is rejected",
   specRefs: ['RFC 6749 §6', 'RFC 6749 §10.4'],
+  // §6: "The authorization server MUST: ... validate the refresh token" and that it was issued to the authenticated client.
+  keyword: 'MUST',
   requires: CROSS,
   what: "another client's refresh token",
+  control: "the second client's own credentials and the first client's own refresh",
 });
 
 export const refreshCrossClientInvalidGrant = oauthErrorCheck({
@@ -70,6 +81,7 @@ export const refreshCrossClientInvalidGrant = oauthErrorCheck({
   title: "another client's refresh token gets 400 invalid_grant",
   requires: CROSS,
   what: "another client's refresh token",
+  control: "the second client's own credentials and the first client's own refresh",
   status: [400],
   error: ['invalid_grant'],
 });

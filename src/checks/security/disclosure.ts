@@ -1,6 +1,7 @@
-// Information disclosure (RFC 6749 §10.3, OWASP ASVS V7) and CORS policy of the API.
+// Information disclosure (OWASP ASVS V7) and CORS policy of the API. No RFC sentence asks these of
+// a token endpoint or an API: security practices (keyword `profile`, advisory; see docs/severities.md).
 import { header } from '../conditions.js';
-import { fail, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
+import { fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
 
 export interface EchoEvidence {
   /** Failed requests and the secret each submitted (evidence only: never printed). */
@@ -8,7 +9,7 @@ export interface EchoEvidence {
 }
 
 export function evaluateNoEcho(e: EchoEvidence): Outcome {
-  if (e.probes.length === 0) return fail('no request was made');
+  if (e.probes.length === 0) return inconclusive('no request was made');
   const leaks = e.probes.filter((p) => {
     const text = p.ex.response?.text ?? '';
     return text.includes(p.secret) || text.includes(encodeURIComponent(p.secret)) || text.includes(JSON.stringify(p.secret).slice(1, -1));
@@ -19,8 +20,9 @@ export function evaluateNoEcho(e: EchoEvidence): Outcome {
 export const noSecretEcho: CheckDef<EchoEvidence> = {
   id: 'security.disclosure.no-secret-echo',
   title: 'an error response never echoes a submitted password or client secret',
-  specRefs: ['RFC 6749 §10.3', 'OWASP ASVS V7.1.1'],
-  severity: 'must',
+  specRefs: ['OWASP ASVS V7.1.1'],
+  severity: 'advisory',
+  keyword: 'profile',
   requires: ['grant:password'],
   evaluate: evaluateNoEcho,
 };
@@ -29,7 +31,7 @@ export const noSecretEcho: CheckDef<EchoEvidence> = {
 const TRACE = /(#\d+ \/[^\s]+\(\d+\)|Stack trace:|<h2>Trace<\/h2>|Traceback \(most recent call last\)|\n\s+at [\w.<>$]+ \(|Exception in thread|\.php on line \d+)/;
 
 export function evaluateNoStackTrace(probes: readonly { label: string; ex: Exchange }[]): Outcome {
-  if (probes.length === 0) return fail('no request was made');
+  if (probes.length === 0) return inconclusive('no request was made');
   const bad = probes.filter((p) => TRACE.test(p.ex.response?.text ?? ''));
   return bad.length ? fail(`a stack trace is disclosed for: ${bad.map((b) => b.label).join('; ')}`) : pass(`${probes.length} malformed requests, no stack trace`);
 }
@@ -38,13 +40,14 @@ export const noStackTrace: CheckDef<{ label: string; ex: Exchange }[]> = {
   id: 'security.disclosure.no-stack-trace',
   title: 'malformed parameters (client_id[]=x, …) never produce a stack trace',
   specRefs: ['OWASP ASVS V7.4.1', 'RFC 6749 §5.2'],
-  severity: 'must',
+  severity: 'advisory',
+  keyword: 'profile',
   requires: ['grant:password'],
   evaluate: evaluateNoStackTrace,
 };
 
 export function evaluateNoCorsWildcard(probes: readonly { label: string; ex: Exchange }[]): Outcome {
-  if (probes.length === 0) return fail('no request was made');
+  if (probes.length === 0) return inconclusive('no request was made');
   const wild = probes.filter((p) => header(p.ex, 'access-control-allow-origin')?.trim() === '*');
   return wild.length
     ? fail(`Access-Control-Allow-Origin: * on ${wild.map((w) => w.label).join(', ')}: any web page may read these responses`)
@@ -54,8 +57,11 @@ export function evaluateNoCorsWildcard(probes: readonly { label: string; ex: Exc
 export const noCorsWildcard: CheckDef<{ label: string; ex: Exchange }[]> = {
   id: 'security.cors.no-wildcard',
   title: 'the token endpoint and the API do not allow every origin (Access-Control-Allow-Origin: *)',
-  specRefs: ['OWASP ASVS V14.5.3', 'RFC 6749 §10.13'],
+  // Bearer tokens are not sent by browsers on their own, so a wildcard exposes only what a page
+  // already holding a token could read: advisory.
+  specRefs: ['OWASP ASVS V14.5.3'],
   severity: 'advisory',
+  keyword: 'profile',
   evaluate: evaluateNoCorsWildcard,
 };
 

@@ -1,46 +1,84 @@
-// Forged and tampered access tokens are refused on a resource request (RFC 8725, RFC 7519).
-import { accessRefused } from '../conditions.js';
-import { all, fail, type CheckDef, type Outcome, type Requirement } from '../types.js';
+// Forged and tampered access tokens are refused on a resource request (RFC 8725, RFC 7519, RFC
+// 9068). The security outcome (refused at all: any 4xx, so a 403 refusal of an alg "none" token
+// passes) and the wire format (the 401 of RFC 6750 §3.1, security.tokens.refusal-401) are separate
+// checks. The control: the genuine token the forgeries were made from is accepted on the same request.
+import { accessControl, controlled, invalidTokenRefusals, notAccepted } from '../conditions.js';
+import { all, inconclusive, severityOf, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement } from '../types.js';
 
 export interface ForgeryEvidence {
   /** Each forged token's resource request, labelled with how it was made. */
-  probes: { label: string; ex: import('../types.js').Exchange }[];
+  probes: { label: string; ex: Exchange }[];
+  /** The genuine token on the same request (the control). */
+  control: Exchange;
 }
+
+const genuineWorks = (e: ForgeryEvidence) => accessControl('the genuine token the forgeries were made from, on the same request', e.control);
 
 export function evaluateForgeries(e: ForgeryEvidence): Outcome {
-  if (e.probes.length === 0) return fail('no forged token was presented');
-  return all(...e.probes.map((p) => accessRefused(p.ex, `a token with ${p.label}`)));
+  return controlled([genuineWorks(e)], () =>
+    e.probes.length === 0 ? inconclusive('no forged token was presented') : all(...e.probes.map((p) => notAccepted(p.ex, `a token with ${p.label}`))),
+  );
 }
 
-function forgery(name: string, title: string, specRefs: string[], requires: Requirement[] = [], severity: 'must' | 'should' = 'must'): CheckDef<ForgeryEvidence> {
+function forgery(name: string, title: string, specRefs: string[], keyword: Keyword, requires: Requirement[] = []): CheckDef<ForgeryEvidence> {
   return {
     id: `security.tokens.${name}`,
     title,
     specRefs,
-    severity,
+    severity: severityOf(keyword),
+    keyword,
     requires: ['jwt-access-tokens', 'grant:password', ...requires],
     evaluate: evaluateForgeries,
   };
 }
 
-export const algNoneRefused = forgery('alg-none-refused', 'an unsigned token (alg "none") is refused with 401', ['RFC 8725 §2.1', 'RFC 8725 §3.1']);
+// RFC 9068 §4: "The resource server MUST reject any JWT in which the value of "alg" is "none"."
+export const algNoneRefused = forgery('alg-none-refused', 'an unsigned token (alg "none") is refused', ['RFC 9068 §4', 'RFC 8725 §3.1', 'RFC 8725 §2.1'], 'MUST');
+// RFC 8725 §3.1: "each key MUST be used with exactly one algorithm, and this MUST be checked when the cryptographic operation is performed."
 export const algorithmConfusionRefused = forgery(
   'algorithm-confusion-refused',
-  "a token HS256-signed with the server's RSA public key is refused with 401",
-  ['RFC 8725 §2.1', 'RFC 8725 §3.1'],
+  "a token HS256-signed with the server's RSA public key is refused",
+  ['RFC 8725 §3.1', 'RFC 8725 §2.1'],
+  'MUST',
   ['public-key'],
 );
-export const signatureStrippedRefused = forgery('signature-stripped-refused', 'a token with its signature removed is refused with 401', ['RFC 8725 §3.1', 'RFC 7515 §5.2']);
-export const signatureAlteredRefused = forgery('signature-altered-refused', 'a token with an altered signature byte is refused with 401', ['RFC 7515 §5.2']);
-export const claimTamperedRefused = forgery('claim-tampered-refused', 'a token whose sub or exp was changed without re-signing is refused with 401', ['RFC 7515 §5.2', 'RFC 8725 §3.1']);
+// RFC 8725 §3.3: "All cryptographic operations used in the JWT MUST be validated and the entire JWT MUST be rejected if any of them fail to validate."
+export const signatureStrippedRefused = forgery('signature-stripped-refused', 'a token with its signature removed is refused', ['RFC 8725 §3.3', 'RFC 7519 §7.2', 'RFC 7515 §5.2'], 'MUST');
+export const signatureAlteredRefused = forgery('signature-altered-refused', 'a token with an altered signature byte is refused', ['RFC 8725 §3.3', 'RFC 7519 §7.2', 'RFC 7515 §5.2'], 'MUST');
+export const claimTamperedRefused = forgery('claim-tampered-refused', 'a token whose sub or exp was changed without re-signing is refused', ['RFC 8725 §3.3', 'RFC 7519 §7.2', 'RFC 7515 §5.2'], 'MUST');
+// RFC 9068 §4: "The resource server MUST use the keys provided by the authorization server." (RFC 8725 §3.10: jku/kid, SHOULD.)
 export const injectedKeyRefused = forgery(
   'injected-key-refused',
-  'tokens naming an attacker key in their header (jwk, jku, kid) are refused with 401',
-  ['RFC 8725 §2.1', 'RFC 8725 §3.10', 'RFC 7515 §4.1.3'],
+  'tokens naming an attacker key in their header (jwk, jku, kid) are refused',
+  ['RFC 9068 §4', 'RFC 8725 §3.10', 'RFC 7515 §4.1.3'],
+  'MUST',
 );
-export const nbfFutureRefused = forgery('nbf-future-refused', 'a validly signed token whose nbf lies in the future is refused with 401', ['RFC 7519 §4.1.5'], ['signing-key']);
-export const audOtherClientRefused = forgery('aud-other-client-refused', 'a validly signed token whose aud names another client is refused with 401', ['RFC 7519 §4.1.3'], ['signing-key']);
-export const expRequired = forgery('exp-required', 'a validly signed token without exp is refused with 401', ['RFC 8725 §3.10', 'RFC 7519 §4.1.4'], ['signing-key'], 'should');
+// RFC 7519 §4.1.5: "the current date/time MUST be after or equal to the not-before date/time listed in the "nbf" claim."
+export const nbfFutureRefused = forgery('nbf-future-refused', 'a validly signed token whose nbf lies in the future is refused', ['RFC 7519 §4.1.5'], 'MUST', ['signing-key']);
+// RFC 7519 §4.1.3: "If the principal processing the claim does not identify itself with a value in the "aud" claim when this claim is present, then the JWT MUST be rejected."
+export const audOtherClientRefused = forgery('aud-other-client-refused', 'a validly signed token whose aud names another client is refused', ['RFC 7519 §4.1.3'], 'MUST', ['signing-key']);
+// RFC 7519 makes exp OPTIONAL; for JWT access tokens RFC 9068 §2.2 makes it REQUIRED and §4 says "The
+// current time MUST be before the time represented by the "exp" claim", which no token without exp meets.
+export const expRequired = forgery('exp-required', 'a validly signed token without exp is refused', ['RFC 9068 §4', 'RFC 9068 §2.2', 'RFC 7519 §4.1.4'], 'MUST', ['signing-key']);
+
+/** RFC 6750 §3.1 invalid_token: "The resource SHOULD respond with the HTTP 401 (Unauthorized)
+ * status code", and §3: "the resource server SHOULD include the "error" attribute". The wire format
+ * of the refusals the security checks above judge; an accepted forgery is their finding, not this one's. */
+export const forgeryRefusal401: CheckDef<ForgeryEvidence> = {
+  id: 'security.tokens.refusal-401',
+  title: 'the refusal of a forged token is a 401 with error="invalid_token"',
+  specRefs: ['RFC 6750 §3.1', 'RFC 6750 §3'],
+  severity: 'should',
+  keyword: 'SHOULD',
+  requires: ['jwt-access-tokens', 'grant:password'],
+  evaluate: (e) =>
+    controlled([genuineWorks(e)], () =>
+      invalidTokenRefusals(
+        e.probes.map((p) => ({ label: `a token with ${p.label}`, ex: p.ex })),
+        'the security.tokens.* checks',
+      ),
+    ),
+};
 
 export const TOKEN_FORGERY_CHECKS: readonly CheckDef<never>[] = [
   algNoneRefused,
@@ -52,4 +90,5 @@ export const TOKEN_FORGERY_CHECKS: readonly CheckDef<never>[] = [
   nbfFutureRefused,
   audOtherClientRefused,
   expRequired,
+  forgeryRefusal401,
 ] as readonly CheckDef<never>[];

@@ -112,6 +112,7 @@ function bearerRow(ctx: Ctx): TokenRow | 'missing' | 'invalid' {
 
 function leadFields(state: FlexieState) {
   return (ctx: Ctx) => {
+    if (ctx.core.fault('flexie-api-refuses-all')) return unauthorized(ctx, true);
     const key = apiKeyPresented(ctx);
     if (key !== undefined) {
       if (!apiKeyValid(ctx, state, key)) return sendJson(ctx, 401, { error: 'invalid_api_key', message: 'Invalid API Key' });

@@ -56,7 +56,7 @@ function authenticate(ctx: Ctx): TokenRow | undefined {
     return undefined;
   }
   const row = core.tokens.get(presented.trim());
-  const dead = !row || row.rotatedOut || row.loggedOut || row.revoked || row.accessExpires <= core.now();
+  const dead = core.fault('sugar-api-refuses-all') || !row || row.rotatedOut || row.loggedOut || row.revoked || row.accessExpires <= core.now();
   if (dead) {
     unauthorized(ctx, 'invalid_grant', 'The access token provided is invalid.');
     return undefined;

@@ -177,8 +177,12 @@ function complete(ctx: Ctx, req: PendingRequest, decision: Decision): void {
   redirect(ctx, row.redirectUri, { code: row.code, state });
 }
 
+/** The authorize endpoint down (503 to everything): what the redirect checks' control must notice. */
+const unlessDown = (handler: (ctx: Ctx) => void) => (ctx: Ctx) =>
+  ctx.core.fault('authorize-endpoint-down') ? send(ctx, 503, '<html><body><h1>Service Unavailable</h1></body></html>', { 'content-type': 'text/html' }) : handler(ctx);
+
 export function registerAuthorize(router: Router): void {
-  router.on('GET', AUTHORIZE_PATH, authorizeRequest);
-  router.on('POST', AUTHORIZE_PATH, login);
-  router.on('POST', APPROVE_PATH, approve);
+  router.on('GET', AUTHORIZE_PATH, unlessDown(authorizeRequest));
+  router.on('POST', AUTHORIZE_PATH, unlessDown(login));
+  router.on('POST', APPROVE_PATH, unlessDown(approve));
 }

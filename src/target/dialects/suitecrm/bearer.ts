@@ -21,7 +21,9 @@ export function deny(ctx: Ctx, hint: string, error?: 'invalid_token' | 'invalid_
       ? `Bearer realm="${REALM}", error="${error}", error_description="${hint.replace(/"/g, "'")}"`
       : `Bearer realm="${REALM}"`;
   }
-  sendJson(ctx, 401, { error: 'access_denied', error_description: DENIED, hint, message: DENIED }, headers);
+  // A refusal all the same, with another status: what the security checks must still pass.
+  const status = core.fault('resource-refusals-403') && error !== 'invalid_request' ? 403 : 401;
+  sendJson(ctx, status, { error: 'access_denied', error_description: DENIED, hint, message: DENIED }, headers);
 }
 
 function firstUser(ctx: Ctx): User {

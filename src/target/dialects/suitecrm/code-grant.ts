@@ -27,6 +27,7 @@ export async function authorizationCodeGrant(ctx: Ctx, client: Client, str: (k: 
   const code = str('code');
   if (!code) return oauthError(ctx, 400, 'invalid_request', { hint: 'Check the `code` parameter' });
   const invalidGrant = (hint: string) => oauthError(ctx, 400, 'invalid_grant', { hint });
+  if (core.fault('code-redemption-refused')) return invalidGrant('Cannot decrypt the authorization code');
 
   const replayed = store.used.get(code);
   if (replayed && !core.fault('code-reusable')) {

@@ -87,6 +87,8 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
   }
   const str = (k: string) => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
 
+  // The control-breaking fault: every request refused, valid ones too.
+  if (core.fault('token-endpoint-refuses-all')) return oauthError(ctx, 401, 'invalid_client');
   const grant = str('grant_type');
   // The profile's grant list is what the deployment offers (7.10.0 has no client_credentials).
   const enabled: readonly string[] = core.fault('unoffered-grant-served')
@@ -180,6 +182,8 @@ function passwordGrant(ctx: Ctx, client: Client, str: (k: string) => string | un
 function refreshGrant(ctx: Ctx, client: Client, presented: string | undefined): void {
   const core = ctx.core;
   if (!presented) return oauthError(ctx, 400, 'invalid_request', { hint: 'Check the `refresh_token` parameter' });
+  // As SuiteCRM issue #10268: every refresh refused, valid ones too.
+  if (core.fault('refresh-grant-refuses-all')) return oauthError(ctx, 401, 'invalid_client');
   const refreshError = (hint: string) =>
     core.fault('refresh-errors-401-invalid-request')
       ? oauthError(ctx, 401, 'invalid_request', { description: 'The refresh token is invalid.', hint })

@@ -188,7 +188,7 @@ function clients(ctx: Ctx, s: Session, action: string, p: URLSearchParams): void
       if (ctx.method !== 'POST') break;
       if (!csrfOk(ctx, s)) return forbidden(ctx);
       const name = p.get('name') ?? '';
-      if (!name) return render(ctx, html.page('Error', '<p class="error">Missing required field: Name</p>'));
+      if (!name || core.fault('admin-client-save-broken')) return render(ctx, html.page('Error', '<p class="error">Missing required field: Name</p>'));
       const grant = p.get('allowed_grant_type') === 'client_credentials' ? 'client_credentials' : 'password';
       const userId = p.get('assigned_user_id') ?? '';
       const secret = p.get('new_secret') ?? '';

@@ -1,0 +1,47 @@
+// Severities follow the RFC keyword of the cited sentence (docs/severities.md), and a spec file's
+// reference comment, where it keeps one, mirrors the check definition (the one place references live).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ALL_CHECKS } from '../../src/checks/catalog.js';
+import { severityOf } from '../../src/checks/types.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
+
+/** Checks whose severity knowingly departs from severityOf(keyword), and why (docs/severities.md). */
+const DEPARTURES: Record<string, string> = {
+  'oauth2.password.not-offered':
+    'RFC 9700 §2.4 says the grant MUST NOT be used; the finding is about the deployment offering it (which integrations, and the harness, may rely on): advisory',
+};
+
+/** The OAuth half (everything but jsonapi.*) names its keyword everywhere; the JSON:API half follows. */
+const keyworded = ALL_CHECKS.filter((c) => c.keyword !== undefined || !c.id.startsWith('jsonapi.'));
+
+test('every OAuth, bearer, security, admin, API-key and session check names the keyword of its cited sentence', () => {
+  expect(ALL_CHECKS.filter((c) => !c.id.startsWith('jsonapi.') && !c.keyword).map((c) => c.id)).toEqual([]);
+});
+
+test('severity = severityOf(keyword) for every check that names one, except the documented departures', () => {
+  const wrong = keyworded
+    .filter((c) => !DEPARTURES[c.id])
+    .filter((c) => c.severity !== severityOf(c.keyword!))
+    .map((c) => `${c.id}: ${c.severity}, but ${c.keyword} → ${severityOf(c.keyword!)}`);
+  expect(wrong).toEqual([]);
+  for (const id of Object.keys(DEPARTURES)) expect(ALL_CHECKS.map((c) => c.id), id).toContain(id);
+});
+
+test('a profile expectation (keyword "profile") is advisory', () => {
+  for (const c of keyworded.filter((k) => k.keyword === 'profile')) expect(c.severity, c.id).toBe('advisory');
+});
+
+test("a spec file's reference comment equals its check's specRefs (references live in the definition)", () => {
+  const mismatched: string[] = [];
+  for (const c of ALL_CHECKS.filter((k) => !k.id.startsWith('jsonapi.'))) {
+    const file = path.join(PROJECT_ROOT, 'specs', `${c.id.replace(/\./g, '/')}.spec.ts`);
+    const comments = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => /^\/\/ /.test(l) && /RFC \d|JSON:API|OWASP|Vendor:/.test(l));
+    const want = `// ${c.specRefs.join(', ')}`;
+    for (const l of comments) if (l !== want) mismatched.push(`${c.id}: "${l}" ≠ "${want}"`);
+  }
+  expect(mismatched).toEqual([]);
+});

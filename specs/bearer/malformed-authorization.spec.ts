@@ -5,9 +5,9 @@ import { malformedAuthorization } from '../../src/checks/bearer.js';
 test(...check(malformedAuthorization, async ({ oauth, api }) => {
   const t = (await oauth.obtain('password')).accessToken;
   const cases: [string, string][] = [
-    ['an empty Bearer credential', 'Bearer'],
-    ['two tokens after Bearer', `Bearer ${t} ${t}`],
-    ['Bearer followed by a comma list', `Bearer ${t},${t}`],
+    ['an empty credential after "Bearer"', 'Bearer'],
+    ['two tokens after "Bearer"', `Bearer ${t} ${t}`],
+    ['a comma list after "Bearer"', `Bearer ${t},${t}`],
   ];
   const control = await api.probeWith({ authorization: `Bearer ${t}` });
   return { control, probes: await Promise.all(cases.map(async ([label, value]) => ({ label, ex: await api.probeWith({ authorization: value }) }))) };

@@ -4,7 +4,7 @@ import { accessControl, controlled, describe } from './conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange } from './types.js';
 
 export interface VendorErrorEvidence {
-  /** The token on the probe right after it was issued (the control). */
+  /** A fresh token on the same request, after the wait (the control). */
   before: Exchange;
   exchange: Exchange;
   expected: string;
@@ -18,7 +18,7 @@ export const expiredTokenVendorError: CheckDef<VendorErrorEvidence> = {
   keyword: 'profile',
   requires: ['vendor-expired-error', 'resource-api', 'wait:access-expiry'],
   evaluate: ({ before, exchange, expected }) =>
-    controlled([accessControl('the same token before its lifetime ended', before)], () => {
+    controlled([accessControl('a fresh token on the same request', before)], () => {
       const r = exchange.response;
       if (!r) return inconclusive(`the expired token got no answer at all: ${describe(exchange)}`);
       if (r.status !== 401) return fail(`expected HTTP 401, got ${describe(exchange)}`);

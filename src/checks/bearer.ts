@@ -28,7 +28,7 @@ const validToken = (ex: Exchange): Control => accessControl('the same request wi
  * the resource server MUST include the HTTP "WWW-Authenticate" response header field". */
 export const missingTokenChallenge: CheckDef<PresentedEvidence> = {
   id: 'bearer.missing-token-challenge',
-  title: 'a resource request without credentials gets a WWW-Authenticate: Bearer challenge',
+  title: 'a resource request without credentials gets a WWW-Authenticate challenge with the "Bearer" scheme',
   specRefs: ['RFC 6750 §3'],
   severity: 'must',
   keyword: 'MUST',
@@ -161,7 +161,7 @@ export const queryTokenRefused: CheckDef<PlacementEvidence> = {
  * this method." */
 export const schemeCaseInsensitive: CheckDef<PresentedEvidence> = {
   id: 'bearer.scheme-case-insensitive',
-  title: 'the Bearer scheme is matched case-insensitively ("bearer <token>" works)',
+  title: 'the "Bearer" scheme is matched case-insensitively ("bearer <token>" works)',
   specRefs: ['RFC 6750 §2.1', 'RFC 9110 §11.1'],
   severity: 'must',
   keyword: 'MUST',
@@ -173,7 +173,7 @@ export const schemeCaseInsensitive: CheckDef<PresentedEvidence> = {
  * "SHOULD" be refused (§3.1 invalid_request). */
 export const rawTokenRefused: CheckDef<PlacementEvidence> = {
   id: 'bearer.raw-token-refused',
-  title: 'a bare token without the Bearer scheme is refused',
+  title: 'a bare token without the "Bearer" scheme is refused',
   specRefs: ['RFC 6750 §2.1', 'RFC 6750 §3.1'],
   severity: 'should',
   keyword: 'SHOULD',

@@ -148,9 +148,9 @@ export function bearerChallenge(ex: Exchange): Outcome {
   if (!ex.response) return inconclusive(`no answer at all: ${describe(ex)}`);
   const ch = parseChallenge(header(ex, 'www-authenticate'));
   const status = `HTTP ${ex.response.status}`;
-  if (!ch) return fail(`${status} without a WWW-Authenticate header (RFC 6750 §3 requires a Bearer challenge): ${describe(ex)}`);
+  if (!ch) return fail(`${status} without a WWW-Authenticate header (RFC 6750 §3 requires a challenge with the "Bearer" scheme): ${describe(ex)}`);
   if (ch.scheme.toLowerCase() !== 'bearer') return fail(`${status}: WWW-Authenticate scheme is "${ch.scheme}", expected Bearer`);
-  return pass(`${status} with a Bearer challenge`);
+  return pass(`${status} with a "Bearer" challenge`);
 }
 
 /** Security outcome at a protected resource: access was not granted (a 4xx refusal, whatever its

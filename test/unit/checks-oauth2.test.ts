@@ -119,7 +119,7 @@ test.describe('errors (RFC 6749 §5.2)', () => {
     fails(errors.basicAuthChallenge.evaluate(refusal(ex(401, { error: 'invalid_client' }, { 'WWW-Authenticate': 'Bearer realm="x"' }))), /"Bearer", not Basic/);
     fails(errors.basicAuthChallenge.evaluate(refusal(ex(400, { error: 'invalid_client' }))));
     undecided(errors.basicAuthChallenge.evaluate(refusal(ex(200, TOKEN))), /was accepted/);
-    undecided(errors.basicAuthChallenge.evaluate(refusal(ex(401, { error: 'invalid_client' }, basic), ex(400, { error: 'invalid_request' }))), /right secret/);
+    undecided(errors.basicAuthChallenge.evaluate(refusal(ex(401, { error: 'invalid_client' }, basic), ex(400, { error: 'invalid_request' }))), /right secret in HTTP "Basic"/);
   });
   test('error body schema: error member charset, JSON media type', () => {
     passes(errors.errorResponseSchema.evaluate([invalidClient, ex(400, { error: 'invalid_request', hint: 'Check the `client_id` parameter' })]));

@@ -88,7 +88,7 @@ test.describe('JWT access tokens', () => {
 });
 
 test.describe('expiry', () => {
-  const expired = (status: number, headers: Record<string, string> = {}, before = DATA) => ({ before, exchange: ex(status, { error: 'access_denied' }, headers), observedLeewayMs: 12 });
+  const expired = (status: number, headers: Record<string, string> = {}, control = DATA) => ({ control, exchange: ex(status, { error: 'access_denied' }, headers), observedLeewayMs: 12 });
   test('an expired access token is refused (any 4xx), its refusal carries a Bearer challenge', () => {
     const good = expired(401, { 'WWW-Authenticate': 'Bearer realm="SuiteCRM", error="invalid_token"' });
     expect(expiry.accessTokenExpires.evaluate(good)).toMatchObject({ verdict: 'pass', note: expect.stringContaining('12 ms') });
@@ -98,7 +98,7 @@ test.describe('expiry', () => {
     fails(expiry.accessTokenExpires.evaluate(expired(200)), /expired access token was accepted/);
     fails(expiry.accessTokenExpiredChallenge.evaluate(expired(401)), /without a WWW-Authenticate/);
   });
-  test('the control: the token worked before its lifetime ended; a granted expired token has no challenge to judge', () => {
+  test('the control: a fresh token works on the same request; a granted expired token has no challenge to judge', () => {
     undecided(expiry.accessTokenExpires.evaluate(expired(401, {}, ex(401, {}))), CONTROL);
     undecided(expiry.accessTokenExpiredChallenge.evaluate(expired(401, {}, ex(401, {}))), CONTROL);
     undecided(expiry.accessTokenExpiredChallenge.evaluate(expired(200)), /no refusal whose challenge/);

@@ -4,6 +4,6 @@ import { expiredOrSkip } from '../../../fixtures/flows.js';
 
 // RFC 6750 §3
 test(...check(accessTokenExpiredChallenge, async ({ expiry }) => {
-  const { wait, before } = expiredOrSkip(await expiry.accessExpired());
-  return { before, exchange: wait.exchange, ...(wait.observedLeewayMs !== undefined ? { observedLeewayMs: wait.observedLeewayMs } : {}) };
+  const { wait, control } = expiredOrSkip(await expiry.accessExpired());
+  return { control, exchange: wait.exchange, ...(wait.observedLeewayMs !== undefined ? { observedLeewayMs: wait.observedLeewayMs } : {}) };
 }));

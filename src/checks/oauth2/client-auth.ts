@@ -10,7 +10,7 @@ export const basicAccepted: CheckDef = {
   // "The authorization server MUST support the HTTP Basic authentication scheme for authenticating clients that were issued a client password."
   keyword: 'MUST',
   requires: ['grant:password'],
-  evaluate: (ex) => (isSuccess(ex) ? pass() : fail(`HTTP Basic client credentials were not accepted: ${describe(ex)}`)),
+  evaluate: (ex) => (isSuccess(ex) ? pass() : fail(`client credentials sent with HTTP "Basic" were not accepted: ${describe(ex)}`)),
 };
 
 export const formEncodingAccepted: CheckDef = {

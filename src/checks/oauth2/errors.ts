@@ -76,14 +76,14 @@ export const unknownClientInvalidClient = oauthErrorCheck({
  * by the client." The control: the same Basic request with the right secret issues a token. */
 export const basicAuthChallenge: CheckDef<RefusalEvidence> = {
   id: 'oauth2.errors.basic-auth-challenge',
-  title: 'a failed HTTP Basic client authentication gets 401 invalid_client with a Basic WWW-Authenticate challenge',
+  title: 'a failed HTTP Basic client authentication gets 401 invalid_client with a WWW-Authenticate challenge for "Basic"',
   specRefs: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1'],
   severity: 'must',
   keyword: 'MUST',
   requires: PW,
   evaluate: (e) =>
-    controlled([e.control].flat().map((ex) => tokenControl('the same HTTP Basic request with the right secret', ex)), () => {
-      const fmt = refusalFormat(e.attempt, { status: [401], error: ['invalid_client'] }, 'a wrong secret via HTTP Basic');
+    controlled([e.control].flat().map((ex) => tokenControl('the same request with the right secret in HTTP "Basic"', ex)), () => {
+      const fmt = refusalFormat(e.attempt, { status: [401], error: ['invalid_client'] }, 'a wrong secret via HTTP "Basic"');
       return fmt.verdict === 'pass' ? basicChallenge(e.attempt) : fmt;
     }),
 };

@@ -1,18 +1,18 @@
 // Expiry: the access token stops working after its lifetime; so does the refresh token. Each judges
-// a refusal, so each first sees its control: the same token (or a sibling) working before expiry.
+// a refusal, so each first sees its control: a fresh sibling token working at the same time.
 import { accessControl, bearerChallenge, controlled, notAccepted } from '../conditions.js';
 import { oauthErrorCheck, refusalCheck } from '../factories.js';
 import { all, inconclusive, pass, type CheckDef, type Exchange } from '../types.js';
 
 export interface AccessExpiryEvidence {
-  /** The token on a resource request right after it was issued (the control). */
-  before: Exchange;
+  /** A fresh token of the same grant on the same request, after the wait (the control). */
+  control: Exchange;
   /** The same request after the token's lifetime. */
   exchange: Exchange;
   observedLeewayMs?: number;
 }
 
-const beforeWorked = (e: AccessExpiryEvidence) => accessControl('the same token on the same request before its lifetime ended', e.before);
+const beforeWorked = (e: AccessExpiryEvidence) => accessControl('a fresh token of the same grant on the same request', e.control);
 
 export const accessTokenExpires: CheckDef<AccessExpiryEvidence> = {
   id: 'oauth2.expiry.access-token-expires',

@@ -41,6 +41,8 @@ export const BEARER_FAULTS = faults(
       'bearer.missing-token-401': /a request without credentials: expected HTTP 401, got HTTP 403/,
       'bearer.invalid-token-401': /expected HTTP 401, got HTTP 403/,
       'security.tokens.refusal-401': /expected HTTP 401, got HTTP 403/,
+      // A comma list after "Bearer" reads as one (invalid) token here.
+      'bearer.malformed-authorization': /a comma list after "Bearer": expected HTTP 400 or 401, got HTTP 403/,
     },
   },
   {
@@ -65,7 +67,7 @@ export const BEARER_FAULTS = faults(
   {
     name: 'malformed-authorization-500',
     description: 'an empty Bearer credential crashes the API (500)',
-    breaks: { 'bearer.malformed-authorization': /an empty Bearer credential: expected HTTP 400 or 401, got HTTP 500/ },
+    breaks: { 'bearer.malformed-authorization': /an empty credential after "Bearer": expected HTTP 400 or 401, got HTTP 500/ },
   },
   { name: 'query-token-accepted', description: 'the resource API accepts ?access_token=', breaks: { 'bearer.query-token-refused': /a token in \?access_token= was accepted/ } },
   {

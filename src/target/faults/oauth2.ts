@@ -102,7 +102,7 @@ export const OAUTH2_FAULTS = faults(
     breaks: {
       'oauth2.password.response-schema': /no successful token response/,
       'oauth2.client-credentials.response-schema': /no successful token response/,
-      'oauth2.client-auth.basic-accepted': /HTTP Basic client credentials were not accepted/,
+      'oauth2.client-auth.basic-accepted': /client credentials sent with HTTP "Basic" were not accepted/,
       'oauth2.client-auth.form-encoding-accepted': /form-encoded password grant: expected a 2xx answer/,
     },
     undecides: {
@@ -280,7 +280,7 @@ export const OAUTH2_FAULTS = faults(
   {
     name: 'basic-auth-unsupported',
     description: 'HTTP Basic client authentication is ignored',
-    breaks: { 'oauth2.client-auth.basic-accepted': /HTTP Basic client credentials were not accepted/ },
+    breaks: { 'oauth2.client-auth.basic-accepted': /client credentials sent with HTTP "Basic" were not accepted/ },
     undecides: { 'oauth2.errors.basic-auth-challenge': CONTROL },
   },
   {

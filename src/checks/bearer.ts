@@ -1,7 +1,7 @@
 // Presenting bearer tokens to protected resources (RFC 6750). The security outcome (was access
 // granted at all?) and the wire format (401, the challenge, its error code) are separate checks. Each
 // judges a refusal against its control: the same request with a valid token is granted.
-import { accessControl, accessGranted, bearerChallenge, controlled, deniedControl, describe, header, invalidTokenRefusals, notAccepted, parseChallenge, refusedWith, type Control } from './conditions.js';
+import { accessControl, accessGranted, bearerChallenge, controlled, deniedControl, describe, header, invalidTokenErrorCode, notAccepted, ofRefusals, parseChallenge, refusedWith, status401, type Control } from './conditions.js';
 import { all, fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome, type Requirement } from './types.js';
 
 const R: Requirement[] = ['resource-api'];
@@ -72,26 +72,31 @@ export const invalidTokenRefused: CheckDef<InvalidTokensEvidence> = {
   evaluate: (e) => controlled([validToken(e.control)], () => allOf(e.probes.map(({ label, ex }) => notAccepted(ex, label)))),
 };
 
-/** RFC 6750 §3.1 invalid_token: "The resource SHOULD respond with the HTTP 401 (Unauthorized) status
- * code", and §3: "the resource server SHOULD include the "error" attribute". */
+/** RFC 6750 §3.1 invalid_token: "The resource SHOULD respond with the HTTP 401 (Unauthorized) status code". */
 export const invalidToken401: CheckDef<InvalidTokensEvidence> = {
   id: 'bearer.invalid-token-401',
-  title: 'made-up and tampered access tokens get 401 with error="invalid_token"',
-  specRefs: ['RFC 6750 §3.1', 'RFC 6750 §3'],
+  title: 'made-up and tampered access tokens are refused with 401',
+  specRefs: ['RFC 6750 §3.1'],
   severity: 'should',
   keyword: 'SHOULD',
   requires: ANY,
-  evaluate: (e) =>
-    controlled([validToken(e.control)], () =>
-      invalidTokenRefusals(
-        e.probes,
-        'bearer.invalid-token-refused',
-      ),
-    ),
+  evaluate: (e) => controlled([validToken(e.control)], () => ofRefusals(e.probes, 'bearer.invalid-token-refused', status401)),
+};
+
+/** RFC 6750 §3: "If the protected resource request included an access token and failed
+ * authentication, the resource server SHOULD include the "error" attribute"; §3.1: invalid_token. */
+export const invalidTokenError: CheckDef<InvalidTokensEvidence> = {
+  id: 'bearer.invalid-token-error',
+  title: 'the challenge of a refused made-up or tampered access token says error="invalid_token"',
+  specRefs: ['RFC 6750 §3', 'RFC 6750 §3.1'],
+  severity: 'should',
+  keyword: 'SHOULD',
+  requires: ANY,
+  evaluate: (e) => controlled([validToken(e.control)], () => ofRefusals(e.probes, 'bearer.invalid-token-refused', invalidTokenErrorCode)),
 };
 
 /** RFC 6750 §3: a request whose token "does not contain an access token that enables access" gets
- * the challenge (MUST); the error attribute is bearer.invalid-token-401's SHOULD. */
+ * the challenge (MUST); the error attribute is bearer.invalid-token-error's SHOULD. */
 export const invalidTokenChallenge: CheckDef<PresentedEvidence> = {
   id: 'bearer.invalid-token-challenge',
   title: 'the refusal of a tampered access token carries WWW-Authenticate: Bearer',
@@ -204,6 +209,7 @@ export const BEARER_CHECKS = [
   missingTokenChallenge,
   invalidTokenRefused,
   invalidToken401,
+  invalidTokenError,
   invalidTokenChallenge,
   malformedAuthorization,
   queryTokenRefused,

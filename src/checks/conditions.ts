@@ -169,22 +169,26 @@ export function refusedWith(ex: Exchange, what: string, allowed: readonly number
   return allowed.includes(ex.response.status) ? pass(describe(ex)) : fail(`${what}: expected HTTP ${allowed.join(' or ')}, got ${describe(ex)}`);
 }
 
-/** RFC 6750 §3.1 wire format of an invalid token's refusal: "The resource SHOULD respond with the
- * HTTP 401", and (§3) "SHOULD include the "error" attribute" (invalid_token). */
-export function invalidTokenFormat(ex: Exchange, what: string): Outcome {
-  const status = refusedWith(ex, what, [401]);
-  if (status.verdict !== 'pass') return status;
-  const error = parseChallenge(header(ex, 'www-authenticate'))?.params.error;
-  return error === 'invalid_token' ? status : fail(`${what}: the 401 carries ${error ? `error="${error}"` : 'no error attribute'}, expected error="invalid_token"`);
+/** RFC 6750 §3: "If the protected resource request included an access token and failed
+ * authentication, the resource server SHOULD include the "error" attribute" (§3.1: invalid_token).
+ * The attribute lives in the challenge: without one there is nothing to look in (that is the
+ * *-challenge check's MUST). */
+export function invalidTokenErrorCode(ex: Exchange, what: string): Outcome {
+  const ch = parseChallenge(header(ex, 'www-authenticate'));
+  if (!ch || ch.scheme.toLowerCase() !== 'bearer') return inconclusive(`${what}: no challenge with the "Bearer" scheme whose error attribute could be judged (see the *-challenge checks)`);
+  return ch.params.error === 'invalid_token' ? pass() : fail(`${what}: the challenge carries ${ch.params.error ? `error="${ch.params.error}"` : 'no error attribute'}, expected error="invalid_token"`);
 }
 
-/** The wire format of those presentations that were refused; accepted ones are the security
- * checks' findings (`owner`), and with none refused there is nothing to judge. */
-export function invalidTokenRefusals(probes: readonly { label: string; ex: Exchange }[], owner: string): Outcome {
+/** A wire-format judgement of those presentations that were refused; accepted ones are the
+ * security checks' findings (`owner`), and with none refused there is nothing to judge. */
+export function ofRefusals(probes: readonly { label: string; ex: Exchange }[], owner: string, judge: (ex: Exchange, what: string) => Outcome): Outcome {
   const refused = probes.filter((p) => is4xx(p.ex));
   if (refused.length === 0) return inconclusive(`none was refused, so there is no refusal whose format could be judged (see ${owner})`);
-  return all(...refused.map((p) => invalidTokenFormat(p.ex, p.label)));
+  return all(...refused.map((p) => judge(p.ex, p.label)));
 }
+
+/** RFC 6750 §3.1 invalid_token: "The resource SHOULD respond with the HTTP 401 (Unauthorized) status code". */
+export const status401 = (ex: Exchange, what: string): Outcome => refusedWith(ex, what, [401]);
 
 export function accessGranted(ex: Exchange, what: string): Outcome {
   return isSuccess(ex) ? pass() : fail(`${what}: expected a 2xx answer, got ${describe(ex)}`);

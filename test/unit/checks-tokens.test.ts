@@ -162,18 +162,24 @@ test.describe('bearer (RFC 6750)', () => {
     undecided(bearer.missingTokenChallenge.evaluate(p(challenge('Bearer realm="x"'), ex(401, {}))), /valid token/);
     undecided(bearer.missingToken401.evaluate(p(ex(401, {}), ex(500, '<h1>x</h1>'))), CONTROL);
   });
-  test('invalid tokens: refused at all (MUST), then 401 with error="invalid_token" (SHOULD)', () => {
+  test('invalid tokens: refused at all (MUST), with 401 (SHOULD), with error="invalid_token" in the challenge (SHOULD)', () => {
     const probes = (...e: ReturnType<typeof ex>[]) => ({ control: DATA, probes: e.map((x, i) => ({ label: `probe ${i}`, ex: x })) });
     const good = challenge('Bearer realm="x", error="invalid_token"');
     passes(bearer.invalidTokenRefused.evaluate(probes(ex(401, {}), ex(403, {}))));
     fails(bearer.invalidTokenRefused.evaluate(probes(ex(401, {}), DATA)), /probe 1 was accepted/);
     passes(bearer.invalidToken401.evaluate(probes(good, good)));
+    passes(bearer.invalidToken401.evaluate(probes(ex(401, {}))));
     fails(bearer.invalidToken401.evaluate(probes(good, challenge('Bearer realm="x", error="invalid_token"', 403))), /probe 1: expected HTTP 401, got HTTP 403/);
-    fails(bearer.invalidToken401.evaluate(probes(ex(401, {}))), /no error attribute/);
     // An accepted token is invalid-token-refused's finding; here only the refusals are judged.
     passes(bearer.invalidToken401.evaluate(probes(good, DATA)));
     undecided(bearer.invalidToken401.evaluate(probes(DATA)), /none was refused/);
     undecided(bearer.invalidTokenRefused.evaluate({ ...probes(ex(401, {})), control: ex(401, {}) }), CONTROL);
+    passes(bearer.invalidTokenError.evaluate(probes(good, challenge('Bearer error="invalid_token"', 403))));
+    fails(bearer.invalidTokenError.evaluate(probes(challenge('Bearer realm="x"'))), /no error attribute/);
+    fails(bearer.invalidTokenError.evaluate(probes(challenge('Bearer error="invalid_request"'))), /error="invalid_request"/);
+    // No challenge at all: the challenge checks' MUST, nothing to look in here.
+    undecided(bearer.invalidTokenError.evaluate(probes(ex(401, {}))), /no challenge/);
+    undecided(bearer.invalidTokenError.evaluate(probes(DATA)), /none was refused/);
   });
   test('invalid token challenge: a Bearer challenge on the refusal; no refusal is inconclusive', () => {
     passes(bearer.invalidTokenChallenge.evaluate(p(challenge('Bearer realm="x", error="invalid_token", error_description="expired"'))));

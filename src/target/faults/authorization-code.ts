@@ -43,7 +43,7 @@ export const AUTHORIZATION_CODE_FAULTS = faults(
     'authorize-endpoint-down',
     'the authorize endpoint answers 503 to every request',
     {
-      [`${AC}.flow-works`]: /never redirected back/,
+      // flow-works cannot even get a code (error); the redirect checks' controls fail (inconclusive).
       [`${AC}.browser-flow`]: /never reached the approve page/,
       'oauth2.authorize.error-redirect': /never redirected back/,
       'oauth2.authorize.access-denied': /never redirected back/,
@@ -118,6 +118,7 @@ export const AUTHORIZATION_CODE_FAULTS = faults(
   }),
   code('authorize-pages-cacheable', 'login and approve pages carry no Cache-Control: no-store', { 'security.authorize.no-store': /Cache-Control is absent, expected no-store/ }),
   code('authorize-csp-blocks-form', "the approve page's CSP has form-action 'none': no browser can submit it", {
-    [`${AC}.browser-flow`]: /never redirected back to the client/,
+    // The login form is blocked too (form-action 'none'), or the approve form: either way no redirect.
+    [`${AC}.browser-flow`]: /never reached the approve page|never redirected back to the client/,
   }),
 );

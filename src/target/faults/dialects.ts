@@ -22,9 +22,9 @@ export const GRANT_OFFER_FAULTS = faults(
     description: 'the token endpoint still serves the password grant the deployment switched off (the profile leaves it out)',
     breaks: {
       'oauth2.password.not-offered': /the deployment offers the password grant/,
-      'oauth2.errors.unoffered-grant-refused': /a grant the profile does not offer was accepted/,
+      // The grant is served now, so the client_credentials client hears it is not authorized for it.
+      'oauth2.errors.unoffered-grant-unsupported': /expected HTTP 400 with error=unsupported_grant_type, got HTTP 400 .*error=unauthorized_client/,
     },
-    undecides: { 'oauth2.errors.unoffered-grant-unsupported': NO_REFUSAL },
     selfTestProfiles: ['suitecrm-entrypoint'],
   },
   {
@@ -123,7 +123,10 @@ export const SUGAR_FAULTS = faults(
   {
     name: 'sugar-api-refuses-all',
     description: 'the REST API refuses every access token with 401 (the token endpoint is fine)',
-    breaks: {},
+    breaks: {
+      'oauth2.password.token-works': /with the new access token: expected a 2xx answer/,
+      'oauth2.refresh.token-works': /with the new access token: expected a 2xx answer/,
+    },
     undecides: {
       'session.same-platform-ends-first': CONTROL,
       'session.other-platform-survives': CONTROL,
@@ -144,6 +147,7 @@ const FLEXIE_RESOURCE_CONTROLLED = [
   'bearer.missing-token-challenge',
   'bearer.invalid-token-refused',
   'bearer.invalid-token-401',
+  'bearer.invalid-token-error',
   'bearer.invalid-token-challenge',
   'bearer.query-token-refused',
 ];

@@ -14,6 +14,7 @@ export const RESOURCE_CONTROLLED = [
   'bearer.missing-token-challenge',
   'bearer.invalid-token-refused',
   'bearer.invalid-token-401',
+  'bearer.invalid-token-error',
   'bearer.invalid-token-challenge',
   'bearer.malformed-authorization',
   'bearer.query-token-refused',

@@ -7,20 +7,21 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../config/errors.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { playwrightEnv, PROJECT_ROOT } from '../paths.js';
 import { write, sarifBeside } from '../report/conformance-reporter.js';
 import { mergeReports } from '../report/merge.js';
 import { exitCodeOf } from '../report/model.js';
 import { readReport } from '../report/read.js';
 import { toSarif } from '../report/sarif.js';
 import { scanForSecrets } from '../redact/scan.js';
-import { helpText, parseArgs, type FlagSpec } from './args.js';
+import { helpText, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { printSummary } from './run.js';
 
 const MERGE_FLAGS: Record<string, FlagSpec> = {
-  'reports-dir': { type: 'string', help: 'where the merged reports go (default ./reports)' },
-  help: { type: 'boolean', help: 'this help' },
+  'reports-dir': { type: 'string', value: 'DIR', help: 'where the merged reports go', default: './reports' },
 };
+
+export const MERGE_COMMAND: CommandSpec = { name: 'merge', args: '<dir>', summary: 'merge the reports of `run --shard i/n` parts found under <dir> into one', flags: MERGE_FLAGS };
 
 /** Every file named `name` (or matching) under dir, depth-first, sorted for a stable order. */
 function findFiles(dir: string, match: (name: string, full: string) => boolean, skip: string): string[] {
@@ -35,9 +36,9 @@ function findFiles(dir: string, match: (name: string, full: string) => boolean, 
 }
 
 export async function mergeCommand(argv: readonly string[]): Promise<number> {
-  const { flags, positionals } = parseArgs(argv, MERGE_FLAGS, 'merge');
+  const { flags, positionals } = parseCommand(argv, MERGE_COMMAND);
   if (flags.help) {
-    process.stdout.write(helpText('merge <dir>', 'merge the reports of `run --shard i/n` parts found under <dir>', MERGE_FLAGS));
+    process.stdout.write(helpText(MERGE_COMMAND));
     return 0;
   }
   if (positionals.length !== 1) throw new ConfigError('usage: crm-conformance merge <dir> [--reports-dir DIR]');
@@ -72,7 +73,7 @@ async function mergeBlobs(blobs: readonly string[], out: string): Promise<void> 
     const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
     const args = [cli, 'merge-reports', '--config', path.join(PROJECT_ROOT, 'src', 'report', 'merge.config.ts'), tmp];
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, CRM_CONFORMANCE_MERGE_OUT: out }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: playwrightEnv({ ...process.env, CRM_CONFORMANCE_MERGE_OUT: out }), stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
       child.on('error', reject);

@@ -8,6 +8,9 @@ import type { Exchange } from '../checks/types.js';
 import { formatErrors } from '../schema/validate.js';
 
 const addFormats = formats.default;
+
+/** The user's own OpenAPI document (run --openapi FILE): it wins over what the profile names. */
+export const OPENAPI_FILE_ENV = 'CRM_OPENAPI';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
 export interface Operation {

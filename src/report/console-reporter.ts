@@ -1,6 +1,7 @@
 // One line per check on the console: verdict, id, severity, and the reason when not a pass.
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { toCheckResult } from './conformance-reporter.js';
+import { WAIT_NOTICE } from '../client/expiry.js';
 
 const MARK = { pass: '✓', fail: '✗', skip: '-' } as const;
 
@@ -23,6 +24,12 @@ export default class ConsoleReporter implements Reporter {
     if (process.env.CRM_CONFORMANCE_CLI) return; // the CLI prints its own summary
     const { pass, fail, skip } = this.counts;
     process.stdout.write(`\n${pass} passed, ${fail} failed, ${skip} skipped\n`);
+  }
+
+  /** Workers' wait notices (src/client/expiry.ts): what a check waits for and how long is left. */
+  onStdErr(chunk: string | Buffer): void {
+    const text = chunk.toString();
+    if (text.startsWith(WAIT_NOTICE)) process.stderr.write(text);
   }
 
   printsToStdio(): boolean {

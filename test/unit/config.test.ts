@@ -104,7 +104,7 @@ test('target resolution: URL first, embedded without an engine, container refuse
   const started = Date.now();
   await expect(chooseTarget('container', undefined, noEngine)).rejects.toThrow(/start Docker or Podman/);
   expect(Date.now() - started).toBeLessThan(1000);
-  expect(await probeContainerEngine(noEngine)).toEqual({ available: false, detail: 'no Docker or Podman socket found' });
+  expect(await probeContainerEngine(noEngine)).toEqual({ available: false, detail: 'DOCKER_HOST=unix:///nonexistent/docker.sock names no socket' });
 });
 
 test('unknown faults are refused', () => {

@@ -26,7 +26,7 @@ export const missingTokenChallenge: CheckDef = {
   requires: R,
   evaluate(ex) {
     const o = bearerChallenge(ex);
-    return o.pass && /error=/.test(ex.response?.headers['www-authenticate'] ?? '')
+    return o.verdict === 'pass' && /error=/.test(ex.response?.headers['www-authenticate'] ?? '')
       ? pass('the challenge has an error code although no credentials were sent (RFC 6750 §3.1 SHOULD NOT)')
       : o;
   },
@@ -41,7 +41,7 @@ export const invalidToken401: CheckDef<{ label: string; ex: Exchange }[]> = {
   evaluate(list) {
     for (const { label, ex } of list) {
       const o = accessRefused(ex, label, [401]);
-      if (!o.pass) return o;
+      if (o.verdict !== 'pass') return o;
     }
     return pass();
   },
@@ -65,7 +65,7 @@ export const malformedAuthorization: CheckDef<{ label: string; ex: Exchange }[]>
   evaluate(list) {
     for (const { label, ex } of list) {
       const o = accessRefused(ex, label, REFUSED);
-      if (!o.pass) return o;
+      if (o.verdict !== 'pass') return o;
     }
     return pass();
   },

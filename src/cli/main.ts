@@ -3,10 +3,11 @@ import { ALL_CHECKS } from '../checks/catalog.js';
 import { ConfigError } from '../config/errors.js';
 import { shippedProfileNames, loadProfile } from '../profile/profile.js';
 import { secrets } from '../redact/secrets.js';
-import { ALL_FAULTS } from '../target/faults/index.js';
+import { ALL_FAULTS, brokenIds } from '../target/faults/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { helpText, parseCommand, type CommandSpec } from './args.js';
 import { RUN_COMMAND, runCommand } from './run.js';
+import { explain } from './explain.js';
 import { SERVE_COMMAND, serveCommand } from './serve.js';
 import { MATRIX_COMMAND, matrixCommand } from './matrix.js';
 import { SETUP_COMMAND, setupCommand, TEARDOWN_COMMAND, teardownCommand } from './setup.js';
@@ -38,11 +39,46 @@ const COMMANDS: Record<string, { spec: CommandSpec; run: Command }> = {
   compare: { spec: COMPARE_COMMAND, run: (argv) => compareCommand(argv) },
   baseline: { spec: BASELINE_COMMAND, run: baselineCommand },
   merge: { spec: MERGE_COMMAND, run: mergeCommand },
-  checks: listing('checks', 'list the checks: id, severity, spec references', () => {
-    for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${c.severity.padEnd(8)} ${c.specRefs.join(', ')}\n`);
-  }),
+  checks: (() => {
+    const spec: CommandSpec = {
+      name: 'checks',
+      summary: 'list the checks: id, severity with its RFC keyword, spec references',
+      flags: { json: { type: 'boolean', help: 'one JSON array (id, title, severity, keyword, specRefs, requires)' } },
+    };
+    return {
+      spec,
+      run: async (argv: readonly string[]) => {
+        const { flags } = parseCommand(argv, spec);
+        if (flags.json) {
+          const list = ALL_CHECKS.map((c) => ({ id: c.id, title: c.title, severity: c.severity, keyword: c.keyword ?? null, specRefs: c.specRefs, requires: c.requires ?? [] }));
+          process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+          return 0;
+        }
+        // The severity with the RFC keyword of the cited sentence it follows ("must (MUST)").
+        for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${`${c.severity}${c.keyword ? ` (${c.keyword})` : ''}`.padEnd(22)} ${c.specRefs.join(', ')}\n`);
+        return 0;
+      },
+    };
+  })(),
+  explain: (() => {
+    const spec: CommandSpec = {
+      name: 'explain',
+      args: '<check id>',
+      summary: 'what a check judges, its spec (linked) and keyword, its definition and evidence flow, the faults that prove it',
+      flags: {},
+    };
+    return {
+      spec,
+      run: async (argv: readonly string[]) => {
+        const { positionals } = parseCommand(argv, spec);
+        if (positionals.length !== 1) throw new ConfigError('usage: crm-conformance explain <check id> (crm-conformance checks lists them)');
+        process.stdout.write(await explain(positionals[0]!));
+        return 0;
+      },
+    };
+  })(),
   faults: listing('faults', "list the reference target's faults and the checks each must break", () => {
-    for (const f of ALL_FAULTS) process.stdout.write(`${f.name.padEnd(40)} ${f.description}\n${''.padEnd(40)} breaks: ${f.breaks.join(', ')}\n`);
+    for (const f of ALL_FAULTS) process.stdout.write(`${f.name.padEnd(40)} ${f.description}\n${''.padEnd(40)} breaks: ${brokenIds(f).join(', ')}\n`);
   }),
   profiles: listing('profiles', 'list the shipped profiles', () => {
     for (const n of shippedProfileNames()) {
@@ -59,7 +95,8 @@ function usage(): string {
     `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance for CRMs\n\n${rows.join('\n')}\n\n` +
     'crm-conformance <command> --help lists every option of a command with its default; --debug works with every command.\n' +
     'Secrets come from the environment or .env only (CRM_CLIENT_ID, CRM_CLIENT_SECRET, CRM_USERNAME, CRM_PASSWORD, …).\n' +
-    'Exit codes: 0 every check passed or was skipped, 1 a check failed, 2 the run could not be made.\n'
+    'Exit codes: 0 every check passed or was skipped, 1 a must/should check failed, 2 the run could not be made\n' +
+    '(or some checks could not gather evidence: error verdicts).\n'
   );
 }
 

@@ -11,7 +11,7 @@ import { RUN_ENV, type RunSpec } from '../config/run-spec.js';
 import { playwrightEnv, PROJECT_ROOT } from '../paths.js';
 import { loadProfile, type Profile } from '../profile/profile.js';
 import { loadBaseline } from '../report/baseline.js';
-import { exitCodeOf, type ConformanceReport } from '../report/model.js';
+import { exitCodeOf, mostlyErrors, type ConformanceReport } from '../report/model.js';
 import { ALL_CHECKS } from '../checks/catalog.js';
 import { scanForSecrets } from '../redact/scan.js';
 import { secrets } from '../redact/secrets.js';
@@ -208,16 +208,20 @@ async function preflightAndRun(run: RunSpec, profile: Profile, env: NodeJS.Proce
   if (leaks.length) {
     throw new ConfigError(`secret material found in the reports (${leaks.length}× ${leaks[0]!.kind} in ${path.relative(process.cwd(), leaks[0]!.file)}): this is a bug of crm-conformance; the reports must not be shared`);
   }
-  printSummary(report, reportsDir, 'conformance.json, conformance.sarif, junit.xml, html/index.html' + (run.shard ? `, blob/ (shard ${run.shard.current}/${run.shard.total}: merge with \`crm-conformance merge\`)` : ''));
+  const files = 'conformance.json, conformance.sarif, junit.xml, html/index.html';
+  printSummary(report, reportsDir, run.shard ? `${files} (shard ${run.shard.current}/${run.shard.total}: merge the parts with \`crm-conformance merge\`)` : files);
   return exitCodeOf(report);
 }
 
 /** The closing lines of run and merge: counts, baseline states, where the reports are. */
 export function printSummary(report: ConformanceReport, reportsDir: string, files: string): void {
   const s = report.summary;
+  const mostly = mostlyErrors(report);
   process.stdout.write(
-    `\n${s.total} checks: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped` +
+    `\n${s.total} checks: ${s.passed} passed, ${s.failed} failed` +
       (s.failed ? ` (${Object.entries(s.failedBySeverity ?? {}).map(([k, n]) => `${n} ${k}`).join(', ')})` : '') +
+      `, ${s.inconclusive ?? 0} inconclusive, ${s.errors ?? 0} errors, ${s.skipped} skipped` +
+      (mostly ? `\n${mostly}` : s.errors ? `\n${s.errors} check(s) could not gather evidence (error): see their reasons and fixes above` : '') +
       (report.baseline ? `\nbaseline: ${s.accepted ?? 0} failure(s) accepted, ${s.stale ?? 0} stale entr${s.stale === 1 ? 'y' : 'ies'}` : '') +
       `\nreports: ${path.relative(process.cwd(), reportsDir) || '.'}/${files}\n`,
   );
@@ -242,7 +246,7 @@ export function parseShard(value: string): { current: number; total: number } {
 
 /** Runs the suite in a Playwright child process; the RunSpec travels in the environment. */
 function playwright(run: RunSpec, env: NodeJS.ProcessEnv, grep: string | undefined, shard: RunSpec['shard'], debug: boolean): Promise<number> {
-  for (const p of ['conformance.json', 'conformance.sarif', 'junit.xml', 'html', 'test-results', 'blob']) rmSync(path.join(run.reportsDir, p), { recursive: true, force: true });
+  for (const p of ['conformance.json', 'conformance.sarif', 'junit.xml', 'html', 'test-results']) rmSync(path.join(run.reportsDir, p), { recursive: true, force: true });
   const require = createRequire(import.meta.url);
   const cli = require.resolve('@playwright/test/cli');
   const args = [

@@ -1,8 +1,8 @@
 // Is a container engine there? Testcontainers' own runtime detection decides (TESTCONTAINERS_HOST_
 // OVERRIDE, ~/.testcontainers.properties, DOCKER_HOST with TLS settings, the Docker socket, rootless
 // and Podman sockets), imported only when a run has to know, and bounded in time. An explicit
-// DOCKER_HOST that names a missing socket is taken at its word (testcontainers would quietly fall
-// back to another engine; a user who points elsewhere does not mean that).
+// DOCKER_HOST is taken at its word: a missing socket means no engine (testcontainers would quietly
+// fall back to another one; a user who points elsewhere does not mean that), a remote one is trusted.
 import { existsSync } from 'node:fs';
 
 export interface EngineProbe {
@@ -36,6 +36,8 @@ export async function probeContainerEngine(env: NodeJS.ProcessEnv = process.env,
   if (host?.startsWith('unix://') && !existsSync(host.slice('unix://'.length))) {
     return { available: false, detail: `DOCKER_HOST=${host} names no socket` };
   }
+  // A remote engine is trusted as given (as before): probing it here could cost the whole bound.
+  if (host && /^(tcp|https?|ssh):/.test(host)) return { available: true, detail: `DOCKER_HOST=${host}` };
   let timer: NodeJS.Timeout | undefined;
   try {
     const { getContainerRuntimeClient } = await import('testcontainers');
@@ -44,7 +46,7 @@ export async function probeContainerEngine(env: NodeJS.ProcessEnv = process.env,
     });
     const client = await withEngineEnv(env, () => Promise.race([getContainerRuntimeClient(), timeout]));
     const rt = client.info.containerRuntime;
-    return { available: true, detail: host && !host.startsWith('unix://') ? `DOCKER_HOST=${host}` : rt.remoteSocketPath || rt.host };
+    return { available: true, detail: rt.remoteSocketPath || rt.host };
   } catch (e) {
     const why = (e as Error).message;
     return { available: false, detail: /Could not find a working container runtime strategy/.test(why) ? 'no Docker or Podman engine found' : `the container engine does not answer (${why})` };

@@ -5,7 +5,7 @@ import { CELL_VERDICTS, columnCounts, type CellVerdict, type Matrix } from './mo
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const LABEL: Record<CellVerdict, string> = { pass: '✓ pass', fail: '✗ fail', skip: '– skip', 'n/a': 'n/a', inconclusive: '? inconclusive', error: '! error' };
-const CLASS: Record<CellVerdict, string> = { pass: 'pass', fail: 'fail', skip: 'skip', 'n/a': 'na', inconclusive: 'inc', error: 'err' };
+const CLASS: Record<CellVerdict, string> = { pass: 'pass', fail: 'fail', skip: 'skip', 'n/a': 'na', inconclusive: 'inconclusive', error: 'error' };
 
 /** A spec reference, linked to the cited section where there is a link for it. */
 function ref(r: string): string {
@@ -40,7 +40,7 @@ td.sev{font-size:12px;text-align:center}
 td.cell{text-align:center;white-space:nowrap;font-size:12px;cursor:help}
 td.pass{background:#dafbe1;color:#116329}td.fail{background:#ffebe9;color:#a40e26;font-weight:600}
 td.skip{background:#fff8c5;color:#7d4e00}td.na{background:#f6f8fa;color:#8c959f}
-td.inc{background:#ddf4ff;color:#0a3069}td.err{background:#fbefff;color:#6e40c9;font-weight:600}
+td.inconclusive{background:#fff1e5;color:#953800}td.error{background:#fbefff;color:#6639ba}
 table.summary{width:auto;margin:0 0 20px}table.summary th,table.summary td{text-align:left}table.summary td.num{text-align:right;min-width:3em}
 td.refs a{color:#0969da;text-decoration:none}td.refs a:hover{text-decoration:underline}
 tfoot td{font-size:12px;color:#59636e;text-align:center}.legend span{display:inline-block;padding:0 8px;margin-right:8px}
@@ -75,7 +75,7 @@ export function renderMatrixHtml(m: Matrix): string {
 <html lang="en"><head><meta charset="utf-8"><title>crm-conformance compatibility matrix</title><style>${CSS}</style></head>
 <body><h1>CRM compatibility matrix</h1>
 <p class="meta">Generated ${esc(m.generatedAt)} · ${m.rows.length} checks × ${m.columns.length} profiles · hover a cell for the reason ·
-<span class="legend"><span class="pass">✓ pass</span><span class="fail">✗ fail</span><span class="skip">– skip (could not run here)</span><span class="na">n/a (the CRM does not have it)</span></span></p>
+<span class="legend"><span class="pass">✓ pass</span><span class="fail">✗ fail</span><span class="inconclusive">? inconclusive (could not decide)</span><span class="error">! error (could not gather evidence)</span><span class="skip">– skip (could not run here)</span><span class="na">n/a (the CRM does not have it)</span></span></p>
 ${summaryTable(m)}
 <table><thead><tr><th>check</th><th>spec</th><th>severity</th>${head}</tr></thead>
 <tbody>${body.join('\n')}</tbody>

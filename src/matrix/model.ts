@@ -38,12 +38,6 @@ export interface Matrix {
   rows: MatrixRow[];
 }
 
-/** A skip that comes from the profile itself (what the CRM does not have) is "n/a"; a skip for
- * want of credentials, time or an admin is a real "skip" the user can act on. */
-export function classifySkip(reason: string | undefined): Cell['verdict'] {
-  return /^(not applicable to profile|profile \S+ (does not offer|documents no|has no|issues opaque|offers both))/.test(reason ?? '') ? 'n/a' : 'skip';
-}
-
 export function buildMatrix(
   checks: readonly Pick<CheckDef<never>, 'id' | 'title' | 'severity' | 'specRefs'>[],
   runs: readonly { column: MatrixColumn; report?: ConformanceReport }[],
@@ -63,7 +57,9 @@ export function buildMatrix(
       const r = byId.get(row.id);
       let cell: Cell;
       if (!r) cell = { verdict: 'skip', reason: column.error ? `the run could not be made: ${column.error}` : 'not run' };
-      else if (r.verdict === 'skip') cell = { verdict: classifySkip(r.reason), ...(r.reason ? { reason: r.reason } : {}) };
+      // A skip that comes from the profile itself (what the CRM does not have) is "n/a"; a skip for
+      // want of credentials, time or an admin is a real "skip" the user can act on.
+      else if (r.verdict === 'skip') cell = { verdict: r.notApplicable ? 'n/a' : 'skip', ...(r.reason ? { reason: r.reason } : {}) };
       else cell = { verdict: r.verdict, ...(r.reason ? { reason: r.reason } : {}) };
       row.cells[column.profile] = cell;
     }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { ALL_CHECKS } from '../checks/catalog.js';
 import { coverageReport, DOCUMENT_ANNOTATION, OPERATIONS_ANNOTATION } from './jsonapi-coverage.js';
+import { checkResultOf } from './verdict.js';
 
 interface Options {
   outputDir: string;
@@ -23,8 +24,9 @@ export default class JsonApiReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const annotations = [...test.annotations, ...(result.annotations ?? [])];
-    const id = annotations.find((a) => a.type === 'check')?.description;
-    if (id) this.verdicts.set(id, result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skip' : 'fail');
+    const check = checkResultOf(test, result);
+    const id = check?.id;
+    if (check) this.verdicts.set(check.id, check.verdict);
     for (const a of annotations) {
       if (a.type === DOCUMENT_ANNOTATION && a.description) {
         const [source = '', ops = ''] = a.description.split('\n');

@@ -57,7 +57,21 @@ export function toSarif(report: ConformanceReport): Log {
           },
         },
         automationDetails: { id: `crm-conformance/${report.target.profile}/` },
-        invocations: [{ executionSuccessful: true, startTimeUtc: report.startedAt }],
+        // Checks the run could not judge are not results (no finding either way) but notifications:
+        // error = the harness could not gather evidence, inconclusive = the evidence could not decide.
+        invocations: [
+          {
+            executionSuccessful: !report.checks.some((c) => c.verdict === 'error'),
+            startTimeUtc: report.startedAt,
+            toolExecutionNotifications: report.checks
+              .filter((c) => c.verdict === 'error' || c.verdict === 'inconclusive')
+              .map((c) => ({
+                descriptor: { id: c.id },
+                level: c.verdict === 'error' ? 'error' : 'note',
+                message: { text: `${c.id} ${c.verdict === 'error' ? 'could not gather evidence' : 'was inconclusive'}: ${c.reason ?? ''}${c.fix ? ` (fix: ${c.fix})` : ''}` },
+              })),
+          },
+        ],
         results: failing.map((c, i) => ({
           ruleId: c.id,
           ruleIndex: i,

@@ -13,10 +13,10 @@ import { signJwt } from '../../src/target/jwt.js';
 import { loadProfile } from '../../src/profile/profile.js';
 import { ex, TOKEN, transportFailure } from './exchange.js';
 
-const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ pass: true });
+const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ verdict: 'pass' });
 const fails = (o: Outcome, reason?: RegExp) => {
-  expect(o.pass, 'expected a failure').toBe(false);
-  if (reason && !o.pass) expect(o.reason).toMatch(reason);
+  expect(o.verdict, 'expected a failure').toBe('fail');
+  if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
 };
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -103,7 +103,7 @@ test.describe('expiry', () => {
   const expired = (status: number, headers: Record<string, string> = {}) => ({ exchange: ex(status, { error: 'access_denied' }, headers), observedLeewayMs: 12 });
   test('an expired access token must get 401, with the invalid_token challenge', () => {
     const good = expired(401, { 'WWW-Authenticate': 'Bearer realm="SuiteCRM", error="invalid_token"' });
-    expect(expiry.accessTokenExpires.evaluate(good)).toMatchObject({ pass: true, note: expect.stringContaining('12 ms') });
+    expect(expiry.accessTokenExpires.evaluate(good)).toMatchObject({ verdict: 'pass', note: expect.stringContaining('12 ms') });
     passes(expiry.accessTokenExpiredChallenge.evaluate(good));
     fails(expiry.accessTokenExpires.evaluate(expired(200)), /accepted/);
     fails(expiry.accessTokenExpiredChallenge.evaluate(expired(401)), /without a WWW-Authenticate/);
@@ -120,7 +120,7 @@ test.describe('expiry', () => {
 test.describe('revocation', () => {
   test('admin revocation: after must be 401; a token refused before is noted', () => {
     passes(revocation.adminRevokesAccessToken.evaluate({ before: ex(200, {}), after: ex(401, {}) }));
-    expect(revocation.adminRevokesAccessToken.evaluate({ before: ex(401, {}), after: ex(401, {}) })).toMatchObject({ pass: true, note: expect.stringContaining('already refused') });
+    expect(revocation.adminRevokesAccessToken.evaluate({ before: ex(401, {}), after: ex(401, {}) })).toMatchObject({ verdict: 'pass', note: expect.stringContaining('already refused') });
     fails(revocation.adminRevokesAccessToken.evaluate({ before: ex(200, {}), after: ex(200, {}) }), /accepted/);
     passes(revocation.adminRevokesRefreshToken.evaluate(ex(401, { error: 'invalid_request' })));
     fails(revocation.adminRevokesRefreshToken.evaluate(ex(200, TOKEN)), /accepted/);
@@ -141,7 +141,7 @@ test.describe('bearer (RFC 6750)', () => {
     fails(bearer.missingToken401.evaluate(ex(400, {})), /expected HTTP 401/);
     fails(bearer.missingToken401.evaluate(ex(200, {})), /accepted/);
     passes(bearer.missingTokenChallenge.evaluate(challenge('Bearer realm="SuiteCRM"')));
-    expect(bearer.missingTokenChallenge.evaluate(challenge('Bearer error="invalid_token"'))).toMatchObject({ pass: true, note: expect.stringContaining('SHOULD NOT') });
+    expect(bearer.missingTokenChallenge.evaluate(challenge('Bearer error="invalid_token"'))).toMatchObject({ verdict: 'pass', note: expect.stringContaining('SHOULD NOT') });
     fails(bearer.missingTokenChallenge.evaluate(ex(401, {})), /without a WWW-Authenticate/);
     fails(bearer.missingTokenChallenge.evaluate(challenge('Basic realm="x"')), /scheme is "Basic"/);
   });

@@ -38,11 +38,11 @@ const err = (status: number) => ({ errors: [{ status: String(status), title: 'x'
 const suiteErr = { errors: { status: 400, title: null, detail: 'x' } };
 
 function passes(o: Outcome): void {
-  expect(o.pass, o.pass ? '' : o.reason).toBe(true);
+  expect(o.verdict, o.verdict === 'pass' ? '' : o.reason).toBe('pass');
 }
 function fails(o: Outcome, pattern?: RegExp): void {
-  expect(o.pass).toBe(false);
-  if (!o.pass && pattern) expect(o.reason).toMatch(pattern);
+  expect(o.verdict).toBe('fail');
+  if (o.verdict !== 'pass' && pattern) expect(o.reason).toMatch(pattern);
 }
 
 test('documents.valid', () => {

@@ -1,8 +1,8 @@
 // The compatibility matrix model and its static HTML.
 import { expect, test } from '@playwright/test';
 import { renderMatrixHtml } from '../../src/matrix/html.js';
-import { buildMatrix, classifySkip, type MatrixColumn } from '../../src/matrix/model.js';
-import type { ConformanceReport } from '../../src/report/model.js';
+import { buildMatrix, type MatrixColumn } from '../../src/matrix/model.js';
+import type { ConformanceReport, Verdict } from '../../src/report/model.js';
 
 const checks = [
   { id: 'oauth2.errors.a', title: 'A', severity: 'must' as const, specRefs: ['RFC 6749 §5.2'] },
@@ -17,18 +17,29 @@ const report = (checksOut: ConformanceReport['checks']): ConformanceReport => ({
   summary: { total: 2, passed: 1, failed: 0, skipped: 1 },
   checks: checksOut,
 });
-const result = (id: string, verdict: 'pass' | 'fail' | 'skip', reason?: string) => ({ id, title: '', area: '', specRefs: [], severity: 'must' as const, verdict, ...(reason ? { reason } : {}) });
+const result = (id: string, verdict: Verdict, reason?: string, notApplicable?: boolean) => ({
+  id,
+  title: '',
+  area: '',
+  specRefs: [],
+  severity: 'must' as const,
+  verdict,
+  ...(reason ? { reason } : {}),
+  ...(notApplicable ? { notApplicable } : {}),
+});
 
-test('skips the profile explains are n/a, others are skips', () => {
-  expect(classifySkip('profile flexie does not offer the password grant')).toBe('n/a');
-  expect(classifySkip('not applicable to profile sugarcrm-11: oauth-token header')).toBe('n/a');
-  expect(classifySkip('set CRM_API_KEY (the API key of the test user) to run API-key checks')).toBe('skip');
-  expect(classifySkip('the access token lives 3600 s, longer than the wait budget')).toBe('skip');
+test('skips the profile declares (n/a) are n/a, set-up skips are skips, inconclusive and error keep their verdicts', () => {
+  const m = buildMatrix(checks, [
+    { column: col('p1'), report: report([result('oauth2.errors.a', 'skip', 'set CRM_API_KEY (the API key of the test user) to run API-key checks'), result('bearer.b', 'skip', 'profile p1 does not offer the password grant', true)]) },
+    { column: col('p2'), report: report([result('oauth2.errors.a', 'inconclusive', 'the control was refused too'), result('bearer.b', 'error', 'could not obtain tokens')]) },
+  ]);
+  expect(m.rows.map((r) => [r.cells.p1!.verdict, r.cells.p2!.verdict])).toEqual([['n/a', 'error'], ['skip', 'inconclusive']]);
+  expect(renderMatrixHtml(m)).toContain('<td class="cell inconclusive"');
 });
 
 test('rows are grouped by area, cells carry verdict and reason, a failed run leaves a reason', () => {
   const m = buildMatrix(checks, [
-    { column: col('p1'), report: report([result('oauth2.errors.a', 'pass'), result('bearer.b', 'skip', 'profile p1 does not offer the password grant')]) },
+    { column: col('p1'), report: report([result('oauth2.errors.a', 'pass'), result('bearer.b', 'skip', 'profile p1 does not offer the password grant', true)]) },
     { column: col('p2', { exitCode: 2, error: 'unknown profile' }) },
   ]);
   expect(m.rows.map((r) => r.id)).toEqual(['bearer.b', 'oauth2.errors.a']);
@@ -51,7 +62,7 @@ test('the HTML is one static page with reasons on hover and escaped text', () =>
 
 test('the page opens with one summary row per profile: pass / fail / skip / n/a counts, then inconclusive / error once a run has them', () => {
   const runs = [
-    { column: col('p1'), report: report([result('oauth2.errors.a', 'fail', 'x'), result('bearer.b', 'skip', 'profile p1 does not offer the password grant')]) },
+    { column: col('p1'), report: report([result('oauth2.errors.a', 'fail', 'x'), { ...result('bearer.b', 'skip', 'profile p1 does not offer the password grant'), notApplicable: true }]) },
     { column: col('p2'), report: report([result('oauth2.errors.a', 'pass'), result('bearer.b', 'skip', 'set CRM_API_KEY')]) },
   ];
   const html = renderMatrixHtml(buildMatrix(checks, runs));

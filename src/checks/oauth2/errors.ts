@@ -70,7 +70,7 @@ export const basicAuthChallenge: CheckDef = {
   requires: PW,
   evaluate(ex) {
     const fmt = oauthError(ex, { status: [401], error: ['invalid_client'] }, 'wrong secret via HTTP Basic');
-    return fmt.pass ? bearerChallengeBasic(ex) : fmt;
+    return fmt.verdict === 'pass' ? bearerChallengeBasic(ex) : fmt;
   },
 };
 

@@ -5,7 +5,7 @@ import { COMMON_FLAGS } from '../../src/cli/args.js';
 import { RUN_COMMAND } from '../../src/cli/run.js';
 import { runCli } from './cli.js';
 
-const COMMANDS = ['run', 'serve', 'matrix', 'setup', 'teardown', 'compare', 'baseline', 'merge', 'checks', 'faults', 'profiles'];
+const COMMANDS = ['run', 'serve', 'matrix', 'setup', 'teardown', 'compare', 'baseline', 'merge', 'checks', 'explain', 'faults', 'profiles'];
 
 test('every command has --help listing each option with its default', async () => {
   const top = await runCli(['--help']);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type TestInfo } from '@playwright/test';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import type { ConformanceReport } from '../../src/report/model.js';
 import { cleanEnv } from './cli.js';
@@ -43,16 +43,18 @@ function isolatedDir(prefix: string): string {
   return dir;
 }
 
-function greenRun(step: Step, reportsDir: string): ConformanceReport {
-  expect(step.code, step.out).toBe(0);
-  const report = JSON.parse(readFileSync(path.join(reportsDir, 'conformance.json'), 'utf8')) as ConformanceReport;
-  expect(report.summary.failed, step.out).toBe(0);
+/** `npx crm-conformance run` where a user would run it after `install`: exit 0, no failed check; prints the timings. */
+async function installThenRun(what: string, install: Step, dir: string, testInfo: TestInfo): Promise<void> {
+  expect(install.code, install.out).toBe(0);
+  const run = await sh('npx', ['crm-conformance', 'run'], dir, 300_000);
+  expect(run.code, run.out).toBe(0);
+  const report = JSON.parse(readFileSync(path.join(dir, 'reports', 'conformance.json'), 'utf8')) as ConformanceReport;
+  expect(report.summary.failed, run.out).toBe(0);
   expect(report.summary.passed).toBeGreaterThan(50);
-  return report;
-}
-
-function summary(report: ConformanceReport): string {
-  return `${report.summary.total} checks: ${report.summary.passed} passed, ${report.summary.failed} failed, ${report.summary.skipped} skipped`;
+  const s = report.summary;
+  const line = `${what} ${install.seconds} s, npx crm-conformance run ${run.seconds} s, exit ${run.code}; ${s.total} checks: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`;
+  testInfo.annotations.push({ type: 'timing', description: line });
+  console.log(line);
 }
 
 test.describe.configure({ mode: 'parallel' });
@@ -64,13 +66,7 @@ test("a clone of HEAD with no ../shared passes the README's main command", async
   try {
     const clone = await sh('git', ['clone', '--quiet', '--no-hardlinks', PROJECT_ROOT, repo], base, 120_000);
     expect(clone.code, clone.out).toBe(0);
-    const install = await sh('npm', ['ci', '--prefer-offline'], repo, 600_000);
-    expect(install.code, install.out).toBe(0);
-    const run = await sh('npx', ['crm-conformance', 'run'], repo, 300_000);
-    const report = greenRun(run, path.join(repo, 'reports'));
-    const line = `clone: npm ci ${install.seconds} s, npx crm-conformance run ${run.seconds} s, exit ${run.code}; ${summary(report)}`;
-    testInfo.annotations.push({ type: 'timing', description: line });
-    console.log(line);
+    await installThenRun('clone: npm ci', await sh('npm', ['ci', '--prefer-offline'], repo, 600_000), repo, testInfo);
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
@@ -87,13 +83,7 @@ test('the packed package, installed into an empty project, runs `npx crm-conform
     const project = path.join(base, 'project');
     mkdirSync(project);
     writeFileSync(path.join(project, 'package.json'), `${JSON.stringify({ name: 'uses-crm-conformance', private: true }, null, 2)}\n`);
-    const install = await sh('npm', ['install', '--prefer-offline', path.join(base, tarball!)], project, 600_000);
-    expect(install.code, install.out).toBe(0);
-    const run = await sh('npx', ['crm-conformance', 'run'], project, 300_000);
-    const report = greenRun(run, path.join(project, 'reports'));
-    const line = `packed: npm install ${install.seconds} s, npx crm-conformance run ${run.seconds} s, exit ${run.code}; ${summary(report)}`;
-    testInfo.annotations.push({ type: 'timing', description: line });
-    console.log(line);
+    await installThenRun('packed: npm install', await sh('npm', ['install', '--prefer-offline', path.join(base, tarball!)], project, 600_000), project, testInfo);
   } finally {
     rmSync(base, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-// What automation knows about SuiteCRM 7.14's admin panel (../shared/facts/suitecrm-7.14-admin-ui.md):
+// What automation knows about SuiteCRM 7.14's admin panel (the workspace notes facts/suitecrm-7.14-admin-ui.md):
 // direct URLs, stable selectors, form fields, and the pure logic of finding the harness's own rows.
 import { jwtOrUndefined } from '../jwt/decode.js';
 

@@ -260,7 +260,7 @@ function playwright(run: RunSpec, env: NodeJS.ProcessEnv, grep: string | undefin
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
-      env: playwrightEnv({ ...env, [RUN_ENV]: JSON.stringify(run), CRM_CONFORMANCE_CLI: '1', FORCE_COLOR: process.stdout.isTTY ? '1' : '0' }),
+      env: playwrightEnv({ ...env, [RUN_ENV]: JSON.stringify(run), CRM_CONFORMANCE_CLI: '1', FORCE_COLOR: process.stdout.isTTY ? '1' : '0', ...(debug ? { CRM_CONFORMANCE_DEBUG: '1' } : {}) }),
       stdio: ['ignore', 'inherit', 'pipe'],
     });
     // Forwarded as it comes, masked line by line: a reporter or config error of the child is never

@@ -1,9 +1,11 @@
 // A CLI that explains itself: `<command> --help` for every command lists every option with its
 // default; an unknown option names the known ones; --debug is accepted by every command.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { COMMON_FLAGS } from '../../src/cli/args.js';
 import { RUN_COMMAND } from '../../src/cli/run.js';
-import { runCli } from './cli.js';
+import { cliReports, runCli } from './cli.js';
 
 const COMMANDS = ['run', 'serve', 'matrix', 'setup', 'teardown', 'compare', 'baseline', 'merge', 'checks', 'explain', 'faults', 'profiles'];
 
@@ -35,4 +37,13 @@ test('an unknown option names the known ones; --debug works with every command',
   expect(listing.stdout).toContain('suitecrm-7.14');
   const secret = await runCli(['run', '--client-secret=x']);
   expect(secret.stderr).toContain('--client-secret is not accepted');
+});
+
+test("a reporter that fails is said on stderr, not swallowed behind the run's exit code", async () => {
+  const dir = cliReports('reporter-fails');
+  // The JSON:API coverage report cannot be written where a directory of its name stands.
+  mkdirSync(path.join(dir, 'jsonapi-coverage.json'), { recursive: true });
+  const r = await runCli(['run', '--grep', 'oauth2.jwt.header', '--reports-dir', dir]);
+  expect(r.stderr).toMatch(/crm-conformance: Error: EISDIR: .*jsonapi-coverage\.json/);
+  expect(r.stdout).toContain('1 checks: 1 passed');
 });

@@ -156,7 +156,9 @@ export function loadProfile(nameOrPath: string, seen: string[] = []): Profile {
   if (seen.includes(file)) throw new ConfigError(`profile ${file} extends itself (cycle: ${seen.join(' → ')})`);
   let raw = readJson(file, 'profile');
   if (typeof raw.extends === 'string') {
-    const base = loadProfile(raw.extends, [...seen, file]) as unknown as Record<string, unknown>;
+    // A file extends a shipped name, or another file named relative to itself.
+    const ext = raw.extends.includes('/') || raw.extends.endsWith('.json') ? path.resolve(path.dirname(file), raw.extends) : raw.extends;
+    const base = loadProfile(ext, [...seen, file]) as unknown as Record<string, unknown>;
     const { extends: _ignored, ...rest } = raw;
     raw = { ...deepMerge(base, rest), extends: raw.extends };
   }

@@ -5,6 +5,4 @@ import path from 'node:path';
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SCHEMAS_DIR = path.join(PROJECT_ROOT, 'schemas');
 export const PROFILES_DIR = path.join(PROJECT_ROOT, 'profiles');
-/** ../shared beside the project: read-only reference data (never copied in). */
-export const SHARED_DIR = path.resolve(PROJECT_ROOT, '..', 'shared');
 export const DEFAULT_REPORTS_DIR = path.join(PROJECT_ROOT, 'reports');

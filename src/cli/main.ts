@@ -6,6 +6,7 @@ import { secrets } from '../redact/secrets.js';
 import { ALL_FAULTS, brokenIds } from '../target/faults/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { runCommand } from './run.js';
+import { explain } from './explain.js';
 import { serveCommand } from './serve.js';
 import { matrixCommand } from './matrix.js';
 import { setupCommand, teardownCommand } from './setup.js';
@@ -24,6 +25,7 @@ const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance
   crm-conformance baseline <conformance.json> > baseline.json: accept a report's failures
   crm-conformance merge    <dir>: merge the outputs of \`run --shard i/n\` into one report
   crm-conformance checks   [--json] list the checks (id, severity with its RFC keyword, spec references)
+  crm-conformance explain  <check id>: what it judges, its spec and keyword, its definition and evidence flow, the faults that prove it
   crm-conformance faults   list the reference target's faults and the checks each must break
   crm-conformance profiles list the shipped profiles
 
@@ -46,6 +48,11 @@ const COMMANDS: Record<string, Command> = {
     }
     // The severity with the RFC keyword of the cited sentence it follows ("must (MUST)").
     for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${`${c.severity}${c.keyword ? ` (${c.keyword})` : ''}`.padEnd(22)} ${c.specRefs.join(', ')}\n`);
+    return 0;
+  },
+  explain: async (argv) => {
+    if (argv.length !== 1 || argv[0]!.startsWith('-')) throw new ConfigError('usage: crm-conformance explain <check id> (crm-conformance checks lists them)');
+    process.stdout.write(await explain(argv[0]!));
     return 0;
   },
   faults: async () => {

@@ -7,6 +7,7 @@ import { loadProfile } from '../profile/profile.js';
 import type { Profile } from '../profile/profile.js';
 import { startReferenceTarget, type StartedTarget, type TargetMode } from '../target/server.js';
 import { helpText, parseArgs, type FlagSpec } from './args.js';
+import { dotenvLine } from '../config/dotenv.js';
 
 export const SERVE_FLAGS: Record<string, FlagSpec> = {
   profile: { type: 'string', help: 'dialect to speak (default suitecrm-7.14)' },
@@ -66,7 +67,7 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
     ...(c.limitedUser ? { CRM_LIMITED_USERNAME: c.limitedUser.username, CRM_LIMITED_PASSWORD: c.limitedUser.password } : {}),
   };
   const lines = { ...referenceEnv(target, profile, keyFile), ...optional };
-  writeFileSync(file, `${Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(file, `${Object.entries(lines).map(([k, v]) => dotenvLine(k, v)).join('\n')}\n`, { mode: 0o600 });
   const rel = path.relative(process.cwd(), file);
   process.stdout.write(
     `reference target (${profile.name}, ${mode}${flags.hostile ? `, hostile: ${String(flags.hostile)}` : ''}${target.faults.length ? `, faults: ${target.faults.join(', ')}` : ''}) listening on ${target.baseUrl}\n` +

@@ -7,7 +7,7 @@ import { BrowserPanel, TimezoneGateError } from '../admin-panel/browser-panel.js
 import { PanelError } from '../admin-panel/http-panel.js';
 import { provisionClients, ROLE_VARS, teardownClients } from '../admin-panel/provision.js';
 import { CREDENTIAL_VARS } from '../config/credentials.js';
-import { loadDotenv, parseDotenv } from '../config/dotenv.js';
+import { dotenvLine, loadDotenv, parseDotenv } from '../config/dotenv.js';
 import { ConfigError } from '../config/errors.js';
 import { loadProfile, type Profile } from '../profile/profile.js';
 import { secrets } from '../redact/secrets.js';
@@ -90,7 +90,7 @@ function updateEnvFile(file: string, vars: Record<string, string>, remove: reado
     const k = keyOf(l);
     return l.trim() !== '' && !(k && (k in vars || remove.includes(k)));
   });
-  const text = [...kept, ...Object.entries(vars).map(([k, v]) => `${k}=${v}`)].join('\n');
+  const text = [...kept, ...Object.entries(vars).map(([k, v]) => dotenvLine(k, v))].join('\n');
   writeFileSync(file, text ? `${text}\n` : '', { mode: 0o600 });
   chmodSync(file, 0o600);
 }

@@ -28,8 +28,9 @@ export interface JsonApiLayout {
   /** Query that narrows the primary module to records the suite never creates, so that paging stays
    * stable while other workers create and delete marked records (e.g. filter[account_type][eq]=Customer). */
   pagingFilter?: string;
-  /** The vendor's OpenAPI 3.0 description of this API (path relative to the project root). */
-  openapi?: string;
+  /** Where the OpenAPI 3.x description of this API comes from: the path the instance publishes it
+   * at (fetched with a bearer token), or a file (made absolute when the profile is loaded). */
+  openapi?: { path: string } | { file: string };
 }
 
 /** CSS selectors of the login page; absent members: the first form with a password field, its
@@ -155,6 +156,7 @@ export function loadProfile(nameOrPath: string, seen: string[] = []): Profile {
   }
   if (seen.includes(file)) throw new ConfigError(`profile ${file} extends itself (cycle: ${seen.join(' → ')})`);
   let raw = readJson(file, 'profile');
+  anchorOpenApiFile(raw, path.dirname(file));
   if (typeof raw.extends === 'string') {
     // A file extends a shipped name, or another file named relative to itself.
     const ext = raw.extends.includes('/') || raw.extends.endsWith('.json') ? path.resolve(path.dirname(file), raw.extends) : raw.extends;
@@ -165,6 +167,13 @@ export function loadProfile(nameOrPath: string, seen: string[] = []): Profile {
   const res = validate('profile', raw);
   if (!res.valid) throw new ConfigError(`profile ${file} does not match schemas/profile.schema.json: ${res.errors}`);
   return raw as unknown as Profile;
+}
+
+/** A profile's `openapi.file` is relative to the profile file that names it (not to the cwd). */
+function anchorOpenApiFile(raw: Record<string, unknown>, dir: string): void {
+  const jsonapi = (raw.resource as { jsonapi?: { openapi?: { file?: unknown } } } | undefined)?.jsonapi;
+  const file = jsonapi?.openapi?.file;
+  if (typeof file === 'string' && !path.isAbsolute(file)) jsonapi!.openapi!.file = path.resolve(dir, file);
 }
 
 /** Joins the profile's base path (reverse-proxy prefix, /legacy) with an endpoint path. */

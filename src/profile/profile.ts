@@ -33,6 +33,37 @@ export interface JsonApiLayout {
   openapi?: { path: string } | { file: string };
 }
 
+/** CSS selectors of the login page; absent members: the first form with a password field, its
+ * first text or e-mail input, its password input, its first submit control. */
+export interface LoginPage {
+  username?: string;
+  password?: string;
+  submit?: string;
+}
+
+/** CSS selectors of the consent page's controls (buttons, or links followed with GET); absent
+ * approve: the first submit control of the page's first form; absent deny/remember: the page has none. */
+export interface ConsentPage {
+  approve?: string;
+  /** "Approve always" (the decision is remembered). */
+  remember?: string;
+  deny?: string;
+}
+
+/** The authorization request (RFC 6749 §4.1.1) and the pages a user passes on the way. */
+export interface AuthorizeSpec {
+  path: string;
+  pkce?: ('S256' | 'plain')[];
+  codeSeconds?: number;
+  redirectUri?: string;
+  /** The scope the request carries (RFC 6749 §3.3); absent: none sent. */
+  scope?: string;
+  /** Further request parameters the server needs (prompt=consent, audience, resource …). */
+  params?: Record<string, string>;
+  login?: LoginPage;
+  consent?: ConsentPage;
+}
+
 export interface Profile {
   name: string;
   extends?: string;
@@ -61,7 +92,7 @@ export interface Profile {
   resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string; collectionPath?: string; jsonapi?: JsonApiLayout };
   logout?: { method: 'POST' | 'GET' | 'DELETE'; path: string } | null;
   /** The authorization endpoint (authorization_code grant); absent when the product has none. */
-  authorize?: { path: string; pkce?: ('S256' | 'plain')[]; codeSeconds?: number; redirectUri?: string } | null;
+  authorize?: AuthorizeSpec | null;
   revocation?: { path: string } | null;
   admin?: { panel?: boolean };
   lifetimes: { accessSeconds: number; refreshSeconds: number | null; configurable?: string };
@@ -127,7 +158,9 @@ export function loadProfile(nameOrPath: string, seen: string[] = []): Profile {
   let raw = readJson(file, 'profile');
   anchorOpenApiFile(raw, path.dirname(file));
   if (typeof raw.extends === 'string') {
-    const base = loadProfile(raw.extends, [...seen, file]) as unknown as Record<string, unknown>;
+    // A file extends a shipped name, or another file named relative to itself.
+    const ext = raw.extends.includes('/') || raw.extends.endsWith('.json') ? path.resolve(path.dirname(file), raw.extends) : raw.extends;
+    const base = loadProfile(ext, [...seen, file]) as unknown as Record<string, unknown>;
     const { extends: _ignored, ...rest } = raw;
     raw = { ...deepMerge(base, rest), extends: raw.extends };
   }

@@ -86,7 +86,9 @@ export default class ConformanceReporter implements Reporter {
     const entry = project ? this.byProject.get(project) : undefined;
     const r = checkResultOf(test, result);
     if (!entry || !r) return;
-    if (this.options.outputFile && r.verdict !== 'pass' && r.verdict !== 'skip' && !entry.meta.matrix && !entry.meta.selfTest) {
+    // Evidence of a check that did not pass; screenshots (the browser flow's steps) always.
+    const evidence = (r.verdict !== 'pass' && r.verdict !== 'skip') || result.attachments.some((a) => a.contentType.startsWith('image/'));
+    if (this.options.outputFile && evidence && !entry.meta.matrix && !entry.meta.selfTest) {
       const attachments = saveAttachments(path.dirname(this.options.outputFile), r.id, result);
       if (attachments) r.attachments = attachments;
     }

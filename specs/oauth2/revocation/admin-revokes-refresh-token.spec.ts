@@ -4,6 +4,6 @@ import { adminRevocation, requireRefresh } from '../../../fixtures/flows.js';
 
 // RFC 7009 §2.2, RFC 9700 §4.14
 test(...check(adminRevokesRefreshToken, async (h) => {
-  const { tokens } = await adminRevocation(h);
-  return h.oauth.tokenRequest(h.oauth.refreshParams(requireRefresh(tokens)));
+  const { tokens } = await adminRevocation(h, 'refresh');
+  return h.oauth.tokenRequest(h.tokens.refreshParams(requireRefresh(tokens), tokens.client));
 }));

@@ -5,7 +5,7 @@ import { fail, pass, type Exchange, type Outcome, type Requirement } from '../ty
 
 export const MEDIA = 'application/vnd.api+json';
 /** Every resource check needs a password-grant token on the resource API. */
-export const RES: Requirement[] = ['grant:password', 'resource-api'];
+export const RES: Requirement[] = ['tokens:user', 'resource-api'];
 
 export const statusOf = (ex: Exchange): number | undefined => ex.response?.status;
 

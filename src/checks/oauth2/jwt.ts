@@ -13,7 +13,7 @@ export interface JwtEvidence {
   expect: Profile['accessToken'];
 }
 
-const REQUIRES = ['grant:password', 'jwt-access-tokens'] as const;
+const REQUIRES = ['tokens:access', 'jwt-access-tokens'] as const;
 
 function withJwt(token: string, fn: (jwt: DecodedJwt) => Outcome): Outcome {
   const jwt = decodeJwt(token);

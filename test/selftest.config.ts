@@ -103,6 +103,13 @@ for (const profileName of MATRIX_PROFILES) {
   }
 }
 
+// A certified OAuth 2.0 server as an external reference (issue 16): oidc-provider started on
+// 127.0.0.1, run against through `crm-conformance run --base-url` with its profile file, once with
+// opaque and once with JWT access tokens (test/certified). Its own project: CRM_SELFTEST_CERTIFIED=0
+// leaves it out.
+const certified: Project<object, RunOptions>[] =
+  process.env.CRM_SELFTEST_CERTIFIED === '0' ? [] : [{ name: 'certified:oidc-provider', testDir: './certified', testMatch: '**/*.test.ts', workers: 1, timeout: 600_000 }];
+
 // One marker per run for the records the suite creates; workers inherit it from the runner.
 process.env.CRM_RUN_MARKER ??= `crmc-${randomBytes(4).toString('hex')}`;
 
@@ -127,5 +134,6 @@ export default defineConfig<object, RunOptions>({
     // Each CLI test spawns whole runs: few at a time, generous timeouts.
     { name: 'cli', testDir: './cli', testMatch: '**/*.test.ts', workers: 2, timeout: 180_000 },
     ...matrix,
+    ...certified,
   ],
 });

@@ -1,6 +1,6 @@
 // The CRM's own admin panel: session cookie, cross-site request forgery, and what deleting an
-// OAuth client does to its tokens. Advisory: findings about the deployment (OWASP ASVS practices and
-// the panel's own promises, keyword `profile`), not the OAuth wire format.
+// OAuth client does to its tokens. Cookie and CSRF are OWASP ASVS Level 1 requirements (read as
+// MUST); what deleting a client does is the panel's own promise (keyword `profile`, advisory).
 import { cookieAttributes, isLoginFailure, splitSetCookie } from '../admin-panel/suitecrm.js';
 import { controlled, describe, header, isSuccess } from './conditions.js';
 import { afterRefused } from './oauth2/revocation.js';
@@ -21,8 +21,9 @@ export const sessionCookieHttpOnly: CheckDef<SessionCookieEvidence> = {
   id: 'admin.session-cookie-httponly',
   title: 'the admin session cookie is HttpOnly',
   specRefs: ['OWASP ASVS V3.4.2'],
-  severity: 'advisory',
-  keyword: 'profile',
+  // OWASP ASVS states requirements as "Verify that…": a Level 1 requirement is read as MUST (as jsonapi.acl.*).
+  severity: 'must',
+  keyword: 'MUST',
   requires: ['admin-panel'],
   evaluate: (e) => {
     if (!loginSucceeded(e.login)) return inconclusive(`the admin login did not succeed (${describe(e.login)} → ${header(e.login, 'location') ?? 'no redirect'}), so no session cookie was set to judge`);
@@ -49,8 +50,9 @@ export const csrfProtection: CheckDef<CsrfEvidence> = {
   id: 'admin.csrf-protection',
   title: 'admin state-changing requests need an anti-CSRF token (or an equivalent origin check)',
   specRefs: ['OWASP ASVS V4.2.2'],
-  severity: 'advisory',
-  keyword: 'profile',
+  // OWASP ASVS states requirements as "Verify that…": a Level 1 requirement is read as MUST (as jsonapi.acl.*).
+  severity: 'must',
+  keyword: 'MUST',
   requires: ['admin-panel'],
   evaluate: (e) => {
     if (!isSuccess(e.listAfter)) return inconclusive(`the clients list could not be read afterwards (${describe(e.listAfter)}), so whether the forged request was obeyed is unknown`);

@@ -16,7 +16,7 @@ export const expiredTokenVendorError: CheckDef<VendorErrorEvidence> = {
   specRefs: ['Vendor: Flexie CRM API (Invalid Token Error)', 'RFC 6750 §3.1'],
   severity: 'advisory',
   keyword: 'profile',
-  requires: ['vendor-expired-error', 'resource-api', 'wait:access-expiry'],
+  requires: ['vendor-expired-error', 'tokens:access', 'resource-api', 'wait:access-expiry'],
   evaluate: ({ before, exchange, expected }) =>
     controlled([accessControl('a fresh token on the same request', before)], () => {
       const r = exchange.response;

@@ -5,9 +5,9 @@ import { accessControl, accessGranted, bearerChallenge, controlled, deniedContro
 import { all, fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome, type Requirement } from './types.js';
 
 const R: Requirement[] = ['resource-api'];
-const RT: Requirement[] = ['grant:password', 'resource-api'];
-/** Checks that need some valid token, by whatever grant the profile offers (fixtures anyToken). */
-const ANY: Requirement[] = ['resource-api'];
+const RT: Requirement[] = ['tokens:access', 'resource-api'];
+/** Checks that need some valid token, by whatever grant the profile offers (fixtures/tokens.ts). */
+const ANY: Requirement[] = RT;
 /** RFC 6750 §3.1 invalid_request (400) and 401 are both acceptable for malformed presentations. */
 const REFUSED = [400, 401];
 
@@ -194,7 +194,7 @@ export const refreshTokenRefused: CheckDef<PresentedEvidence> = {
   specRefs: ['RFC 6749 §7', 'RFC 6749 §1.5', 'RFC 6749 §10.4'],
   severity: 'must',
   keyword: 'MUST',
-  requires: ['grant:password', 'grant:refresh_token', 'resource-api'],
+  requires: ['tokens:refresh', 'resource-api'],
   evaluate: (e) =>
     controlled([accessControl('the access token of the same pair', e.control)], () => notAccepted(e.attempt, 'the refresh token as a bearer token')),
 };

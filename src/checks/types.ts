@@ -15,6 +15,13 @@ export function severityOf(keyword: Keyword): Severity {
 
 /** What a check needs from the target before it can run; unmet → skipped with a reason. */
 export type Requirement =
+  /** Tokens by whichever grant the profile offers and the credentials allow (fixtures/tokens.ts):
+   * any access token; one acting for the test user; a pair with a refresh token; two clients. */
+  | 'tokens:access'
+  | 'tokens:user'
+  | 'tokens:refresh'
+  | 'tokens:second-client'
+  /** A particular grant, for checks about that grant itself. */
   | 'grant:password'
   | 'grant:client_credentials'
   | 'grant:refresh_token'

@@ -10,13 +10,14 @@ import { mergeReports } from '../report/merge.js';
 import { exitCodeOf } from '../report/model.js';
 import { readReport } from '../report/read.js';
 import { scanForSecrets } from '../redact/scan.js';
-import { helpText, parseArgs, type FlagSpec } from './args.js';
+import { helpText, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { printSummary } from './run.js';
 
 const MERGE_FLAGS: Record<string, FlagSpec> = {
-  'reports-dir': { type: 'string', help: 'where the merged reports go (default ./reports)' },
-  help: { type: 'boolean', help: 'this help' },
+  'reports-dir': { type: 'string', value: 'DIR', help: 'where the merged reports go', default: './reports' },
 };
+
+export const MERGE_COMMAND: CommandSpec = { name: 'merge', args: '<dir>', summary: 'merge the reports of `run --shard i/n` parts found under <dir> into one', flags: MERGE_FLAGS };
 
 /** Every file named `name` (or matching) under dir, depth-first, sorted for a stable order. */
 function findFiles(dir: string, match: (name: string, full: string) => boolean, skip: string): string[] {
@@ -31,9 +32,9 @@ function findFiles(dir: string, match: (name: string, full: string) => boolean, 
 }
 
 export async function mergeCommand(argv: readonly string[]): Promise<number> {
-  const { flags, positionals } = parseArgs(argv, MERGE_FLAGS, 'merge');
+  const { flags, positionals } = parseCommand(argv, MERGE_COMMAND);
   if (flags.help) {
-    process.stdout.write(helpText('merge <dir>', 'merge the reports of `run --shard i/n` parts found under <dir>', MERGE_FLAGS));
+    process.stdout.write(helpText(MERGE_COMMAND));
     return 0;
   }
   if (positionals.length !== 1) throw new ConfigError('usage: crm-conformance merge <dir> [--reports-dir DIR]');

@@ -9,7 +9,7 @@ export const DOCKER_DIR = path.join(PROJECT_ROOT, 'docker');
 export const SUITECRM_CONTEXT = path.join(DOCKER_DIR, 'suitecrm');
 export const CHECKSUMS_FILE = path.join(SUITECRM_CONTEXT, 'SHA256SUMS');
 
-/** Pinned default: the release ../shared/facts/suitecrm-7.14-observed.md was observed on. */
+/** Pinned default: the release the workspace notes facts/suitecrm-7.14-observed.md was observed on. */
 export const DEFAULT_SUITECRM_VERSION = '7.14.6';
 
 export interface VersionTraits {

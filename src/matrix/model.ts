@@ -4,7 +4,11 @@ import type { ConformanceReport } from '../report/model.js';
 import type { CheckDef } from '../checks/types.js';
 import { areaOf } from '../checks/types.js';
 
-export type Cell = { verdict: 'pass' | 'fail' | 'inconclusive' | 'error' | 'skip' | 'n/a'; reason?: string };
+/** inconclusive / error: the verdicts a run reports where evidence could not decide or not be gathered. */
+export type CellVerdict = 'pass' | 'fail' | 'skip' | 'n/a' | 'inconclusive' | 'error';
+export type Cell = { verdict: CellVerdict; reason?: string };
+
+export const CELL_VERDICTS: readonly CellVerdict[] = ['pass', 'fail', 'skip', 'n/a', 'inconclusive', 'error'];
 
 export interface MatrixColumn {
   profile: string;
@@ -62,4 +66,12 @@ export function buildMatrix(
   }
   rows.sort((a, b) => a.area.localeCompare(b.area) || a.id.localeCompare(b.id));
   return { generatedAt: now.toISOString(), columns: runs.map((r) => r.column), rows };
+}
+
+/** Per profile: how many cells of each verdict (the summary rows above the per-check table). */
+export function columnCounts(m: Matrix): Record<string, Record<CellVerdict, number>> {
+  const out: Record<string, Record<CellVerdict, number>> = {};
+  for (const c of m.columns) out[c.profile] = Object.fromEntries(CELL_VERDICTS.map((v) => [v, 0])) as Record<CellVerdict, number>;
+  for (const r of m.rows) for (const [profile, cell] of Object.entries(r.cells)) if (out[profile]) out[profile][cell.verdict]++;
+  return out;
 }

@@ -13,6 +13,7 @@ import { applyBaseline } from './baseline.js';
 import { toHtml } from './html.js';
 import { toJunit } from './junit.js';
 import { toSarif } from './sarif.js';
+import { specLink } from './spec-links.js';
 import { TOOL_VERSION } from '../version.js';
 import { mostlyErrors, summarize, type CheckResult, type CheckVerdict, type ConformanceReport, type TargetInfo } from './model.js';
 import { annotationsOf, checkResultOf } from './verdict.js';
@@ -85,7 +86,9 @@ export default class ConformanceReporter implements Reporter {
     const entry = project ? this.byProject.get(project) : undefined;
     const r = checkResultOf(test, result);
     if (!entry || !r) return;
-    if (this.options.outputFile && r.verdict !== 'pass' && r.verdict !== 'skip' && !entry.meta.matrix && !entry.meta.selfTest) {
+    // Evidence of a check that did not pass; screenshots (the browser flow's steps) always.
+    const evidence = (r.verdict !== 'pass' && r.verdict !== 'skip') || result.attachments.some((a) => a.contentType.startsWith('image/'));
+    if (this.options.outputFile && evidence && !entry.meta.matrix && !entry.meta.selfTest) {
       const attachments = saveAttachments(path.dirname(this.options.outputFile), r.id, result);
       if (attachments) r.attachments = attachments;
     }
@@ -141,7 +144,7 @@ export function writeReports(conformanceFile: string, report: ConformanceReport)
   write(path.join(dir, 'conformance.sarif'), toSarif(report));
   writeText(path.join(dir, 'junit.xml'), toJunit(report));
   const banner = mostlyErrors(report);
-  writeText(path.join(dir, 'html', 'index.html'), toHtml(report, banner ? { banner } : {}));
+  writeText(path.join(dir, 'html', 'index.html'), toHtml(report, { specUrl: specLink, ...(banner ? { banner } : {}) }));
 }
 
 export function faultRow(entry: MatrixEntry, profile: string, verdicts: ReadonlyMap<string, CheckVerdict>): FaultRow {

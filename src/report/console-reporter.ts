@@ -1,8 +1,9 @@
 // One line per check on the console, with a progress counter: [n/N], verdict, id, severity, and the
 // reason (and what to fix) when it did not pass.
-import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestError, TestResult } from '@playwright/test/reporter';
 import type { Verdict } from './model.js';
 import { checkResultOf } from './verdict.js';
+import { WAIT_NOTICE } from '../client/expiry.js';
 
 const MARK: Record<Verdict, string> = { pass: '✓', fail: '✗', inconclusive: '?', error: '!', skip: '-' };
 const COLOR: Record<Verdict, number> = { pass: 32, fail: 31, inconclusive: 33, error: 35, skip: 90 };
@@ -35,6 +36,18 @@ export default class ConsoleReporter implements Reporter {
     if (process.env.CRM_CONFORMANCE_CLI) return; // the CLI prints its own summary
     const c = this.counts;
     process.stdout.write(`\n${c.pass} passed, ${c.fail} failed, ${c.inconclusive} inconclusive, ${c.error} errors, ${c.skip} skipped\n`);
+  }
+
+  /** Errors outside a check (a reporter that failed, a broken config): said, never swallowed. */
+  onError(error: TestError): void {
+    const text = error.message ?? error.value ?? 'unknown error';
+    process.stderr.write(`crm-conformance: ${text}${process.env.CRM_CONFORMANCE_DEBUG && error.stack ? `\n${error.stack}` : ''}\n`);
+  }
+
+  /** Workers' wait notices (src/client/expiry.ts): what a check waits for and how long is left. */
+  onStdErr(chunk: string | Buffer): void {
+    const text = chunk.toString();
+    if (text.startsWith(WAIT_NOTICE)) process.stderr.write(text);
   }
 
   printsToStdio(): boolean {

@@ -1,10 +1,12 @@
 // JWT, expiry, revocation and bearer checks on good and bad payloads, offline.
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import * as bearer from '../../src/checks/bearer.js';
 import { parseChallenge } from '../../src/checks/conditions.js';
 import * as expiry from '../../src/checks/oauth2/expiry.js';
-import { decodeJwt, jwtClaims, jwtHeader, jwtJtiUnique, jwtLifetime, jwtSignature, type JwtEvidence } from '../../src/checks/oauth2/jwt.js';
+import { decodeJwt, jwtClaims, jwtHeader, jwtJtiUnique, jwtLifetime, jwtSignature, type JwtEvidence, type SignatureEvidence } from '../../src/checks/oauth2/jwt.js';
+import { verifySignature } from '../../src/jwt/verify.js';
+import { CompactSign } from 'jose';
 import * as revocation from '../../src/checks/oauth2/revocation.js';
 import type { Outcome } from '../../src/checks/types.js';
 import { signJwt } from '../../src/target/jwt.js';
@@ -31,11 +33,18 @@ const now = 1_795_609_951.746917;
 // Exactly the shape SuiteCRM 7.14.6 issues (observed §3.1): float times, 80-hex jti, scopes [].
 const CLAIMS = { aud: 'client-1', jti: 'a'.repeat(80), iat: now, nbf: now + 0.000002, exp: now + 3599.99, sub: '1', scopes: [] };
 const jwt = (payload: Record<string, unknown> = CLAIMS, header: Record<string, unknown> = { typ: 'JWT', alg: 'RS256' }, key = privateKey) => signJwt(header, payload, key);
-const ev = (accessToken: string, expiresIn = 3600): JwtEvidence & { publicKeyPem: string } => ({ accessToken, clientId: 'client-1', expiresIn, expect: expect714, publicKeyPem: PEM });
+const ev = (accessToken: string, expiresIn = 3600): JwtEvidence => ({ accessToken, clientId: 'client-1', expiresIn, expect: expect714 });
+/** Signature evidence as the spec gathers it: jose verifies with the published key. */
+const sigEv = async (accessToken: string, pem = PEM, alg?: string): Promise<SignatureEvidence> => ({
+  ...ev(accessToken),
+  expect: { ...expect714, ...(alg ? { alg } : {}) },
+  signature: await verifySignature(accessToken, pem),
+});
 
 test.describe('JWT access tokens', () => {
-  test('a SuiteCRM-shaped token passes header, claims, lifetime and signature', () => {
-    for (const c of [jwtHeader, jwtClaims, jwtLifetime, jwtSignature]) passes(c.evaluate(ev(jwt())));
+  test('a SuiteCRM-shaped token passes header, claims, lifetime and signature', async () => {
+    for (const c of [jwtHeader, jwtClaims, jwtLifetime]) passes(c.evaluate(ev(jwt())));
+    passes(jwtSignature.evaluate(await sigEv(jwt())));
   });
   test('header: alg and typ as the profile says', () => {
     fails(jwtHeader.evaluate(ev(jwt(CLAIMS, { typ: 'JWS', alg: 'RS256' }))), /typ/);
@@ -67,12 +76,34 @@ test.describe('JWT access tokens', () => {
   test('what a token carries is a profile expectation (RFC 7519 claims are OPTIONAL): advisory', () => {
     for (const c of [jwtHeader, jwtClaims, jwtLifetime, jwtSignature]) expect(c).toMatchObject({ keyword: 'profile', severity: 'advisory' });
   });
-  test('signature: another key, a changed byte or alg none fail', () => {
-    fails(jwtSignature.evaluate(ev(jwt(CLAIMS, undefined, other.privateKey))), /does not verify/);
+  test('signature: another key, a changed byte or alg none fail', async () => {
+    fails(jwtSignature.evaluate(await sigEv(jwt(CLAIMS, undefined, other.privateKey))), /does not verify/);
     const t = jwt();
-    fails(jwtSignature.evaluate(ev(`${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`)), /does not verify/);
+    fails(jwtSignature.evaluate(await sigEv(`${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`)), /does not verify/);
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(CLAIMS)).toString('base64url')}.`;
-    fails(jwtSignature.evaluate(ev(none)), /alg is none/);
+    fails(jwtSignature.evaluate(await sigEv(none)), /alg is none/);
+    fails(jwtSignature.evaluate(await sigEv(none, PEM, 'none')), /not signed/);
+  });
+  test('signature: every JWS algorithm a server may choose verifies with its key (PS384/512, ES512, EdDSA, …)', async () => {
+    const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const ec = (namedCurve: string) => () => generateKeyPairSync('ec', { namedCurve });
+    const kinds: [string, () => { privateKey: KeyObject; publicKey: KeyObject }][] = [
+      ['RS384', rsa],
+      ['PS256', rsa],
+      ['PS384', rsa],
+      ['PS512', rsa],
+      ['ES256', ec('P-256')],
+      ['ES384', ec('P-384')],
+      ['ES512', ec('P-521')],
+      ['EdDSA', () => generateKeyPairSync('ed25519')],
+    ];
+    for (const [alg, keyPair] of kinds) {
+      const pair = keyPair();
+      const token = await new CompactSign(Buffer.from(JSON.stringify(CLAIMS))).setProtectedHeader({ alg, typ: 'JWT' }).sign(pair.privateKey);
+      const pem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      passes(jwtSignature.evaluate(await sigEv(token, pem, alg)));
+      fails(jwtSignature.evaluate(await sigEv(token, PEM, alg)), new RegExp(alg));
+    }
   });
   test('jti unique across tokens', () => {
     passes(jwtJtiUnique.evaluate({ accessTokens: [jwt(), jwt({ ...CLAIMS, jti: 'b'.repeat(80) })] }));

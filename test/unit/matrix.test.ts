@@ -53,6 +53,28 @@ test('the HTML is one static page with reasons on hover and escaped text', () =>
   const html = renderMatrixHtml(m);
   expect(html).toContain('title="got &quot;500&quot; &lt;html&gt;"');
   expect(html).toContain('B &lt;b&gt;');
-  expect(html).not.toMatch(/<script|<link|https?:\/\/(?!127)/);
+  expect(html).not.toMatch(/<script|<link/);
+  // The only outside links are spec sections (rfc-editor.org anchors).
+  for (const [url] of html.matchAll(/https?:\/\/[^"<]+/g)) expect(url).toMatch(/^https:\/\/www\.rfc-editor\.org\/rfc\/rfc\d+#section-[\d.]+$/);
+  expect(html).toContain('<a href="https://www.rfc-editor.org/rfc/rfc6749#section-5.2">RFC 6749 §5.2</a>');
   expect(html).toContain('<tr class="area"><th colspan="4">bearer</th></tr>');
+});
+
+test('the page opens with one summary row per profile: pass / fail / skip / n/a counts, then inconclusive / error once a run has them', () => {
+  const runs = [
+    { column: col('p1'), report: report([result('oauth2.errors.a', 'fail', 'x'), { ...result('bearer.b', 'skip', 'profile p1 does not offer the password grant'), notApplicable: true }]) },
+    { column: col('p2'), report: report([result('oauth2.errors.a', 'pass'), result('bearer.b', 'skip', 'set CRM_API_KEY')]) },
+  ];
+  const html = renderMatrixHtml(buildMatrix(checks, runs));
+  const summary = html.slice(html.indexOf('<table class="summary">'), html.indexOf('</table>') + 8);
+  expect(html.indexOf('<table class="summary">')).toBeLessThan(html.indexOf('<th>check</th>'));
+  const row = (p: string) => [...(new RegExp(`<tr><th><a href="#col-${p}">${p}</a></th>(.*?)</tr>`).exec(summary)?.[1] ?? '').matchAll(/<td class="num[^"]*">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+  expect(row('p1')).toEqual([0, 1, 0, 1]); // pass, fail, skip, n/a
+  expect(row('p2')).toEqual([1, 0, 1, 0]);
+  expect(summary).not.toContain('inconclusive');
+  const later = buildMatrix(checks, [{ column: col('p3'), report: report([{ ...result('oauth2.errors.a', 'pass'), verdict: 'inconclusive' as never }, { ...result('bearer.b', 'pass'), verdict: 'error' as never }]) }]);
+  const withNew = renderMatrixHtml(later);
+  expect(withNew).toContain('? inconclusive');
+  const p3 = [...(/<tr><th><a href="#col-p3">p3<\/a><\/th>(.*?)<\/tr>/.exec(withNew)?.[1] ?? '').matchAll(/<td class="num[^"]*">(\d+)<\/td>/g)].map((m) => Number(m[1]));
+  expect(p3).toEqual([0, 0, 0, 0, 1, 1]);
 });

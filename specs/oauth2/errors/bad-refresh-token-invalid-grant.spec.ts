@@ -5,5 +5,5 @@ import { siblingRefresh, unknownName } from '../../../fixtures/flows.js';
 // RFC 6749 §5.2
 test(...check(badRefreshTokenInvalidGrant, async (h) => ({
   control: await siblingRefresh(h),
-  attempt: await h.oauth.tokenRequest(h.oauth.refreshParams(unknownName('refresh-token'))),
+  attempt: await h.oauth.tokenRequest(h.tokens.refreshParams(unknownName('refresh-token'))),
 })));

@@ -1,4 +1,4 @@
-// Which JSON:API 1.0 normative statements (../shared/reference/jsonapi/_format/1.0/normative-statements.json)
+// Which JSON:API 1.0 normative statements (by id: src/checks/jsonapi/statements.ts)
 // each check tests, and which MUSTs a black-box client cannot test against a server (with why).
 
 const VALID = 'jsonapi.documents.valid';
@@ -36,17 +36,17 @@ export const STATEMENT_CHECKS: Record<string, readonly string[]> = {
   'compound-documents-duplicates': ['jsonapi.fetching.include'],
   'meta-objects': [VALID],
   'top-level-links': [VALID],
-  'top-level-links-members': [VALID, 'jsonapi.pagination.links'],
+  'top-level-links-members': [VALID, 'jsonapi.pagination.links-consistent'],
   'json-api-type': [VALID],
   'member-name-character': [VALID],
   'member-name-allowed-characters-only': [VALID],
   'member-name-globally-allowed': [VALID],
   'member-name-reserved-characters': [VALID],
-  'fetch-url-support': [VALID, 'jsonapi.pagination.links'],
+  'fetch-url-support': [VALID, 'jsonapi.pagination.links-consistent'],
   'fetch-response-code': [VALID],
   'fetch-primary-data-collection': [VALID],
   'fetch-primary-data-single': [VALID, 'jsonapi.crud.read-back'],
-  'fetch-responses-404': ['jsonapi.errors.unknown-id-404', 'jsonapi.crud.delete'],
+  'fetch-responses-404': ['jsonapi.errors.unknown-id-404', 'jsonapi.crud.deleted-read-404'],
   'fetch-responses-http-semantics': ['jsonapi.errors.unknown-id-404', 'jsonapi.errors.malformed-body-400'],
   'fetch-relationships': [REL_LIFE],
   'fetch-relationships-response-200': [REL_DOC],
@@ -59,13 +59,13 @@ export const STATEMENT_CHECKS: Record<string, readonly string[]> = {
   'sorting-specified-order': ['jsonapi.fetching.sort'],
   'sorting-not-supported': ['jsonapi.fetching.sort-unknown-field-400'],
   'pagination-links-object': ['jsonapi.pagination.links'],
-  'pagination-keys': ['jsonapi.pagination.links'],
+  'pagination-keys': ['jsonapi.pagination.links-consistent'],
   'pagination-unavailable-link': ['jsonapi.pagination.links'],
-  'pagination-order': ['jsonapi.pagination.links', 'jsonapi.pagination.walk'],
-  'create-responses-201-status': ['jsonapi.crud.create'],
+  'pagination-order': ['jsonapi.pagination.links-consistent', 'jsonapi.pagination.walk'],
+  'create-responses-201-status': ['jsonapi.crud.create-status'],
   'create-responses-201-document': ['jsonapi.crud.create'],
-  'create-responses-201-self': ['jsonapi.crud.create'],
-  'create-responses-409-exists': ['jsonapi.crud.duplicate-id-409'],
+  'create-responses-201-self': ['jsonapi.crud.create-type'],
+  'create-responses-409-exists': ['jsonapi.crud.duplicate-id-kept', 'jsonapi.crud.duplicate-id-409'],
   'create-http-semantics': ['jsonapi.crud.create', 'jsonapi.errors.malformed-body-400'],
   'update-interpret-resource-attributes': ['jsonapi.crud.update-only-sent'],
   'update-resource-200-status': ['jsonapi.crud.update-status'],
@@ -81,10 +81,12 @@ export const STATEMENT_CHECKS: Record<string, readonly string[]> = {
   'updating-relationship-200-status': [REL_STATUS],
   'updating-relationship-200-meta': [REL_STATUS],
   'update-relationship-http-semantics': [REL_STATUS],
-  'delete-204-status': ['jsonapi.crud.delete'],
-  'delete-200-status': ['jsonapi.crud.delete'],
+  'delete-204-status': ['jsonapi.crud.delete-status'],
+  'delete-200-status': ['jsonapi.crud.delete-status'],
   'deleting-http-semantics': ['jsonapi.crud.delete'],
+  'fetch-responses-error-details': ['jsonapi.errors.error-document'],
   'error-object-key': ['jsonapi.errors.document-shape'],
+  'error-object-members': ['jsonapi.errors.document-shape'],
 };
 
 /** MUSTs a black-box client cannot test against a server. */

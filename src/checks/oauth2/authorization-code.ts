@@ -393,11 +393,11 @@ export const pagesRefuseFraming: CheckDef<PagesEvidence> = {
 export const pagesNotCached: CheckDef<PagesEvidence> = {
   id: 'security.authorize.no-store',
   title: 'the login and approve pages are not cacheable',
-  // No RFC sentence asks it of these pages (RFC 6749 §5.1's no-store is for token responses): a
-  // security practice, advisory.
+  // No RFC sentence asks it of these pages (RFC 6749 §5.1's no-store is for token responses);
+  // OWASP ASVS V8.2.1 ("anti-caching headers"), Level 1, does: read as MUST.
   specRefs: ['OWASP ASVS 4.0.3 V8.2.1', 'RFC 9111 §5.2.2'],
-  severity: 'advisory',
-  keyword: 'profile',
+  severity: 'must',
+  keyword: 'MUST',
   requires: CODE,
   evaluate: (e) =>
     perPage(e, (ex) => {

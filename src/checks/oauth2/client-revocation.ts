@@ -10,7 +10,7 @@ export const clientRevokeKillsTokens: CheckDef<BeforeAfter> = {
   severity: 'must',
   // A revoked client's token is no valid token: "The resource server MUST validate the access token".
   keyword: 'MUST',
-  requires: ['admin:revoke-client', 'resource-api'],
+  requires: ['admin:revoke-client', 'tokens:access', 'resource-api'],
   evaluate: (e) => afterRefused(e, 'the token of the revoked client'),
 };
 

@@ -7,7 +7,7 @@ import { validate } from '../../schema/validate.js';
 import { fail, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
 
 const PW: Requirement[] = ['grant:password'];
-const RT: Requirement[] = ['grant:password', 'grant:refresh_token'];
+const RT: Requirement[] = ['tokens:refresh'];
 
 export const errorResponseSchema: CheckDef<Exchange[]> = {
   id: 'oauth2.errors.error-response-schema',

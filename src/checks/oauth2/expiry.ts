@@ -21,7 +21,7 @@ export const accessTokenExpires: CheckDef<AccessExpiryEvidence> = {
   severity: 'must',
   // §7: "The resource server MUST validate the access token and ensure that it has not expired".
   keyword: 'MUST',
-  requires: ['grant:password', 'resource-api', 'wait:access-expiry'],
+  requires: ['tokens:access', 'resource-api', 'wait:access-expiry'],
   evaluate: (e) =>
     controlled([beforeWorked(e)], () =>
       all(
@@ -40,7 +40,7 @@ export const accessTokenExpiredChallenge: CheckDef<AccessExpiryEvidence> = {
   severity: 'must',
   // "the resource server MUST include the HTTP "WWW-Authenticate" response header field"
   keyword: 'MUST',
-  requires: ['grant:password', 'resource-api', 'wait:access-expiry'],
+  requires: ['tokens:access', 'resource-api', 'wait:access-expiry'],
   evaluate: (e) =>
     controlled([beforeWorked(e)], () => {
       const refused = notAccepted(e.exchange, 'the expired access token');
@@ -55,7 +55,7 @@ export const refreshTokenExpires = refusalCheck({
   specRefs: ['RFC 6749 §6', 'RFC 6749 §10.4'],
   // §6: "The authorization server MUST: … validate the refresh token."
   keyword: 'MUST',
-  requires: ['grant:password', 'grant:refresh_token', 'wait:refresh-expiry'],
+  requires: ['tokens:refresh', 'wait:refresh-expiry'],
   what: 'the expired refresh token',
   control: 'a sibling refresh token of the same session, refreshed before the lifetime ended',
 });
@@ -63,7 +63,7 @@ export const refreshTokenExpires = refusalCheck({
 export const refreshTokenExpiredInvalidGrant = oauthErrorCheck({
   id: 'oauth2.expiry.refresh-token-expired-invalid-grant',
   title: 'an expired refresh token gets 400 invalid_grant',
-  requires: ['grant:password', 'grant:refresh_token', 'wait:refresh-expiry'],
+  requires: ['tokens:refresh', 'wait:refresh-expiry'],
   what: 'expired refresh token',
   control: 'a sibling refresh token of the same session, refreshed before the lifetime ended',
   status: [400],

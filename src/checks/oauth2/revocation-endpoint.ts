@@ -13,7 +13,7 @@ export interface RevokeEvidence {
   control: Exchange;
 }
 
-const R: Requirement[] = ['grant:password', 'revocation-endpoint'];
+const R: Requirement[] = ['tokens:refresh', 'revocation-endpoint'];
 
 /** §2.2: "The authorization server responds with HTTP status code 200 if the token has been revoked
  * successfully or if the client submitted an invalid token." */
@@ -78,7 +78,7 @@ export const otherClientRefused: CheckDef<RevokeEvidence> = {
   specRefs: ['RFC 7009 §2.1'],
   severity: 'must',
   keyword: 'MUST',
-  requires: [...R, 'second-client'],
+  requires: [...R, 'tokens:second-client'],
   evaluate: (e) => controlled([siblingRefresh(e)], () => accessGranted(e.after, "after another client's revocation request, the refresh token")),
 };
 

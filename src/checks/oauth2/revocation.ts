@@ -23,7 +23,7 @@ export const adminRevokesAccessToken: CheckDef<BeforeAfter> = {
   specRefs: ['RFC 6749 §7', 'RFC 6750 §3.1', 'RFC 9700 §4.14'],
   severity: 'must',
   keyword: 'MUST',
-  requires: ['grant:password', 'admin:revoke-token', 'resource-api'],
+  requires: ['tokens:access', 'admin:revoke-token', 'resource-api'],
   evaluate: (e) => afterRefused(e, 'the revoked access token'),
 };
 
@@ -40,7 +40,7 @@ export const adminRevokesRefreshToken: CheckDef<RefreshAfter> = {
   specRefs: ['RFC 6749 §6', 'RFC 6749 §10.4', 'RFC 9700 §4.14'],
   severity: 'must',
   keyword: 'MUST',
-  requires: ['grant:password', 'grant:refresh_token', 'admin:revoke-token'],
+  requires: ['tokens:refresh', 'admin:revoke-token'],
   evaluate: (e) =>
     controlled([tokenControl('a sibling refresh token of the same client, not revoked', e.control)], () => tokenRefused(e.after, 'the refresh token of a revoked token')),
 };
@@ -66,7 +66,7 @@ export const logoutRevokesAccessToken: CheckDef<LogoutEvidence> = {
   specRefs: ['RFC 6749 §7', 'RFC 6750 §3.1'],
   severity: 'must',
   keyword: 'MUST',
-  requires: ['grant:password', 'logout', 'resource-api'],
+  requires: ['tokens:access', 'logout', 'resource-api'],
   evaluate: (e) =>
     controlled([accessControl('the same token on the same request before logout', e.before)], () => afterLogout(e, () => notAccepted(e.after, 'the logged-out access token'))),
 };
@@ -79,7 +79,7 @@ export const logoutRevokesRefreshToken: CheckDef<LogoutEvidence> = {
   specRefs: ['RFC 9700 §4.14.2', 'RFC 6749 §6'],
   severity: 'advisory',
   keyword: 'MAY',
-  requires: ['grant:password', 'grant:refresh_token', 'logout'],
+  requires: ['tokens:refresh', 'logout'],
   evaluate: (e) =>
     controlled([tokenControl('a refresh token of another session of the same client', e.control)], () =>
       afterLogout(e, () => tokenRefused(e.after, 'the refresh token after logout')),

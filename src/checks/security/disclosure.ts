@@ -1,5 +1,6 @@
 // Information disclosure (OWASP ASVS V7) and CORS policy of the API. No RFC sentence asks these of
-// a token endpoint or an API: security practices (keyword `profile`, advisory; see docs/severities.md).
+// a token endpoint or an API; OWASP ASVS does ("Verify that…"): Level 1 read as MUST, Level 2 as
+// SHOULD (docs/severities.md).
 import { header } from '../conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
 
@@ -21,8 +22,9 @@ export const noSecretEcho: CheckDef<EchoEvidence> = {
   id: 'security.disclosure.no-secret-echo',
   title: 'an error response never echoes a submitted password or client secret',
   specRefs: ['OWASP ASVS V7.1.1'],
-  severity: 'advisory',
-  keyword: 'profile',
+  // A Level 2 requirement: SHOULD.
+  severity: 'should',
+  keyword: 'SHOULD',
   requires: ['grant:password'],
   evaluate: evaluateNoEcho,
 };
@@ -40,8 +42,8 @@ export const noStackTrace: CheckDef<{ label: string; ex: Exchange }[]> = {
   id: 'security.disclosure.no-stack-trace',
   title: 'malformed parameters (client_id[]=x, …) never produce a stack trace',
   specRefs: ['OWASP ASVS V7.4.1', 'RFC 6749 §5.2'],
-  severity: 'advisory',
-  keyword: 'profile',
+  severity: 'must',
+  keyword: 'MUST',
   requires: ['grant:password'],
   evaluate: evaluateNoStackTrace,
 };
@@ -57,11 +59,10 @@ export function evaluateNoCorsWildcard(probes: readonly { label: string; ex: Exc
 export const noCorsWildcard: CheckDef<{ label: string; ex: Exchange }[]> = {
   id: 'security.cors.no-wildcard',
   title: 'the token endpoint and the API do not allow every origin (Access-Control-Allow-Origin: *)',
-  // Bearer tokens are not sent by browsers on their own, so a wildcard exposes only what a page
-  // already holding a token could read: advisory.
+  // A Level 1 requirement ("uses a strict allow list of trusted domains"), read as MUST.
   specRefs: ['OWASP ASVS V14.5.3'],
-  severity: 'advisory',
-  keyword: 'profile',
+  severity: 'must',
+  keyword: 'MUST',
   evaluate: evaluateNoCorsWildcard,
 };
 

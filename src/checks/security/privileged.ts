@@ -1,6 +1,6 @@
 // Records only an administrator may see, read with a non-admin token through the resource API.
 // Real SuiteCRM 7.14 lets any user list OAuth2Clients and OAuth2Tokens and read anyone's
-// user-preferences (../shared/facts/suitecrm-7.14-observed.md §5.10). The control: the same read
+// user-preferences (the workspace notes facts/suitecrm-7.14-observed.md §5.10). The control: the same read
 // with the administrator's token returns the records, so "no data" means the user was denied, not
 // that there was nothing to see.
 import { bodyObject, controlled, describe, isSuccess, type Control } from '../conditions.js';
@@ -22,13 +22,13 @@ const hasData = (ex: Exchange): boolean => {
 
 const adminSees = (ex: Exchange): Control => ({ what: "the same read with the administrator's token", ex, ok: hasData(ex) });
 
-/** An OWASP ASVS practice (no RFC sentence asks it): keyword `profile`, advisory. */
+/** OWASP ASVS V4.1.3 (least privilege), Level 1: read as MUST. */
 export const oauth2ClientsAdminOnly: CheckDef<PrivilegedReadEvidence> = {
   id: 'security.disclosure.oauth2-clients-admin-only',
   title: 'a non-admin token cannot list the OAuth2 clients through the resource API',
   specRefs: ['OWASP ASVS 4.0.3 V4.1.3', 'RFC 6749 §2'],
-  severity: 'advisory',
-  keyword: 'profile',
+  severity: 'must',
+  keyword: 'MUST',
   requires: R,
   evaluate: (e) => controlled([adminSees(e.control)], () => noDataFor(e.ex, 'a non-admin user listed the OAuth2 clients')),
 };
@@ -63,13 +63,13 @@ export const oauth2TokensAdminOnly: CheckDef<OwnRowsEvidence> = {
     }),
 };
 
-/** An OWASP ASVS practice (insecure direct object reference): keyword `profile`, advisory. */
+/** OWASP ASVS V4.2.1 (insecure direct object references), Level 1: read as MUST. */
 export const userPreferencesPrivate: CheckDef<PrivilegedReadEvidence> = {
   id: 'security.disclosure.user-preferences-private',
   title: "a non-admin token cannot read another user's preferences",
   specRefs: ['OWASP ASVS 4.0.3 V4.2.1', 'JSON:API 1.0 §Fetching Resources'],
-  severity: 'advisory',
-  keyword: 'profile',
+  severity: 'must',
+  keyword: 'MUST',
   requires: R,
   evaluate: (e) => controlled([adminSees(e.control)], () => noDataFor(e.ex, "a non-admin user read another user's preferences")),
 };

@@ -27,7 +27,7 @@ function forgery(name: string, title: string, specRefs: string[], keyword: Keywo
     specRefs,
     severity: severityOf(keyword),
     keyword,
-    requires: ['jwt-access-tokens', 'grant:password', ...requires],
+    requires: ['jwt-access-tokens', 'tokens:access', ...requires],
     evaluate: evaluateForgeries,
   };
 }
@@ -70,7 +70,7 @@ export const forgeryRefusal401: CheckDef<ForgeryEvidence> = {
   specRefs: ['RFC 6750 §3.1'],
   severity: 'should',
   keyword: 'SHOULD',
-  requires: ['jwt-access-tokens', 'grant:password'],
+  requires: ['jwt-access-tokens', 'tokens:access'],
   evaluate: (e) =>
     controlled([genuineWorks(e)], () =>
       ofRefusals(

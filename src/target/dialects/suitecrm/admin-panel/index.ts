@@ -1,5 +1,5 @@
 // SuiteCRM 7.14.6's "OAuth2 Clients and Tokens" admin panel (index.php?module=…&action=…), imitated
-// from ../shared/facts/suitecrm-7.14-admin-ui.md. Conformant mode adds what the faithful faults
+// from the workspace notes facts/suitecrm-7.14-admin-ui.md. Conformant mode adds what the faithful faults
 // take away: HttpOnly session cookie, anti-CSRF token, client deletion that revokes the tokens.
 import { randomBytes } from 'node:crypto';
 import { send, type Client, type Ctx, type Router, type TargetCore, type User } from '../../../core.js';

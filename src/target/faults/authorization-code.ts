@@ -43,18 +43,14 @@ export const AUTHORIZATION_CODE_FAULTS = faults(
     'authorize-endpoint-down',
     'the authorize endpoint answers 503 to every request',
     {
-      // flow-works cannot even get a code (error); the redirect checks' controls fail (inconclusive).
+      // Flows that need a code or a page cannot even start (error); the redirect checks' controls fail.
       [`${AC}.browser-flow`]: /never reached the approve page/,
       'oauth2.authorize.error-redirect': /never redirected back/,
-      'oauth2.authorize.access-denied': /never redirected back/,
     },
     {
       undecides: {
         'oauth2.authorize.unregistered-redirect-refused': CONTROL,
         'oauth2.authorize.redirect-uri-exact-match': CONTROL,
-        'oauth2.authorize.state-echoed': /never redirected back to the client, so there is no state to judge/,
-        'security.authorize.framing-refused': /no login or approve page to judge/,
-        'security.authorize.no-store': /no login or approve page to judge/,
       },
     },
   ),

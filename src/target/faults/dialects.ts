@@ -206,7 +206,10 @@ export const FLEXIE_FAULTS = faults(
   {
     name: 'flexie-api-refuses-all',
     description: 'the API refuses every token and every API key with 401 (the token endpoint is fine)',
-    breaks: { 'apikey.header-works': /the API key in its header: expected a 2xx answer/ },
+    breaks: {
+      'apikey.header-works': /the API key in its header: expected a 2xx answer/,
+      'oauth2.refresh.token-works': /with the new access token: expected a 2xx answer/,
+    },
     undecides: {
       ...Object.fromEntries(FLEXIE_RESOURCE_CONTROLLED.map((id) => [id, CONTROL])),
     },

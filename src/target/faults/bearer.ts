@@ -1,17 +1,7 @@
 import { faults } from './types.js';
-import { CONTROL } from './oauth2.js';
+import { CONTROL, SIGNATURE_FORGERIES } from './oauth2.js';
 
 const OBS = 'suitecrm-7.14-observed.md';
-/** Forged-token checks whose forgeries the unsigned-token fault lets through. */
-const SIGNATURE_FORGERIES = [
-  'security.tokens.alg-none-refused',
-  'security.tokens.algorithm-confusion-refused',
-  'security.tokens.signature-stripped-refused',
-  'security.tokens.signature-altered-refused',
-  'security.tokens.claim-tampered-refused',
-  'security.tokens.injected-key-refused',
-] as const;
-
 /** How protected resources treat bearer tokens (RFC 6750). */
 export const BEARER_FAULTS = faults(
   {

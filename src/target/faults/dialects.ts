@@ -2,7 +2,7 @@
 // checks every dialect shares (grants a deployment does not offer, client revocation).
 import { faults, type Expectation } from './types.js';
 import type { Profile } from '../../profile/profile.js';
-import { CONTROL } from './oauth2.js';
+import { ACCESS_REVOCATION_CONTROLLED, BEARER_CONTROLLED, CONTROL } from './oauth2.js';
 
 const NO_REFUSAL = /was accepted .*no refusal/;
 
@@ -87,24 +87,7 @@ export const REVOCATION_ENDPOINT_FAULTS = faults(
 );
 
 /** Resource-refusal checks that run on the SugarCRM profile (opaque tokens, password grant, logout). */
-const SUGAR_RESOURCE_CONTROLLED = [
-  'bearer.missing-token-401',
-  'bearer.missing-token-challenge',
-  'bearer.invalid-token-refused',
-  'bearer.invalid-token-401',
-  'bearer.invalid-token-challenge',
-  'bearer.malformed-authorization',
-  'bearer.query-token-refused',
-  'bearer.raw-token-refused',
-  'bearer.refresh-token-refused',
-  'bearer.scheme-case-insensitive',
-  'oauth2.revocation.admin-revokes-access-token',
-  'oauth2.revocation.logout-revokes-access-token',
-  'oauth2.revocation.client-revoke-kills-tokens',
-  'oauth2.expiry.access-token-expires',
-  'oauth2.expiry.access-token-expired-challenge',
-  'security.revocation.client-revocation-kills-tokens',
-];
+const SUGAR_RESOURCE_CONTROLLED = [...BEARER_CONTROLLED, ...ACCESS_REVOCATION_CONTROLLED];
 
 /** SugarCRM REST v11: sessions per platform. */
 export const SUGAR_FAULTS = faults(
@@ -141,15 +124,9 @@ const FLEXIE_RESOURCE_CONTROLLED = [
   'apikey.query-refused',
   'apikey.regenerated-old-refused',
   'apikey.regenerated-new-works',
-  'oauth2.revocation.client-revoke-kills-tokens',
   'bearer.expired-token-vendor-error',
-  'bearer.missing-token-401',
-  'bearer.missing-token-challenge',
-  'bearer.invalid-token-refused',
-  'bearer.invalid-token-401',
-  'bearer.invalid-token-error',
-  'bearer.invalid-token-challenge',
-  'bearer.query-token-refused',
+  ...BEARER_CONTROLLED,
+  ...ACCESS_REVOCATION_CONTROLLED,
 ];
 
 export const FLEXIE_FAULTS = faults(

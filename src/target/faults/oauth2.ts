@@ -8,8 +8,8 @@ export const CONTROL = /the control did not succeed/;
 const NO_REFUSAL = /was accepted .*no refusal/;
 const undecided = (ids: readonly string[], re: RegExp = CONTROL): Record<string, RegExp> => Object.fromEntries(ids.map((id) => [id, re]));
 
-/** Checks whose control is a password-grant token accepted by the resource API (suitecrm-7.14). */
-export const RESOURCE_CONTROLLED = [
+/** Bearer checks whose control is a valid token on the probe request. */
+export const BEARER_CONTROLLED = [
   'bearer.missing-token-401',
   'bearer.missing-token-challenge',
   'bearer.invalid-token-refused',
@@ -21,23 +21,38 @@ export const RESOURCE_CONTROLLED = [
   'bearer.raw-token-refused',
   'bearer.refresh-token-refused',
   'bearer.scheme-case-insensitive',
+] as const;
+
+/** Forged-token checks whose forgeries need no key of the server's. */
+export const SIGNATURE_FORGERIES = [
   'security.tokens.alg-none-refused',
   'security.tokens.algorithm-confusion-refused',
   'security.tokens.signature-stripped-refused',
   'security.tokens.signature-altered-refused',
   'security.tokens.claim-tampered-refused',
   'security.tokens.injected-key-refused',
+] as const;
+
+/** Revocation and expiry checks whose control is the token (or a sibling) working. */
+export const ACCESS_REVOCATION_CONTROLLED = [
+  'oauth2.revocation.admin-revokes-access-token',
+  'oauth2.revocation.logout-revokes-access-token',
+  'oauth2.revocation.client-revoke-kills-tokens',
+  'security.revocation.client-revocation-kills-tokens',
+  'oauth2.expiry.access-token-expires',
+  'oauth2.expiry.access-token-expired-challenge',
+] as const;
+
+/** Checks whose control is a token the resource API accepts (suitecrm-7.14, generic-oauth2-revocation). */
+export const RESOURCE_CONTROLLED = [
+  ...BEARER_CONTROLLED,
+  ...SIGNATURE_FORGERIES,
   'security.tokens.nbf-future-refused',
   'security.tokens.aud-other-client-refused',
   'security.tokens.exp-required',
   'security.tokens.refusal-401',
-  'oauth2.revocation.admin-revokes-access-token',
-  'oauth2.revocation.logout-revokes-access-token',
-  'oauth2.revocation.client-revoke-kills-tokens',
+  ...ACCESS_REVOCATION_CONTROLLED,
   'oauth2.revocation.client-deletion-revokes-tokens',
-  'security.revocation.client-revocation-kills-tokens',
-  'oauth2.expiry.access-token-expires',
-  'oauth2.expiry.access-token-expired-challenge',
   'oauth2.revocation-endpoint.revokes-access-token',
   'oauth2.revocation-endpoint.refresh-revocation-kills-access',
   'security.disclosure.oauth2-clients-admin-only',

@@ -43,13 +43,14 @@ function isolatedDir(prefix: string): string {
   return dir;
 }
 
-/** `npx crm-conformance run` where a user would run it after `install`: exit 0, no failed check; prints the timings. */
+/** `npx crm-conformance run` where a user would run it after `install`: exit 0, no must/should check failed; prints the timings. */
 async function installThenRun(what: string, install: Step, dir: string, testInfo: TestInfo): Promise<void> {
   expect(install.code, install.out).toBe(0);
   const run = await sh('npx', ['crm-conformance', 'run'], dir, 300_000);
   expect(run.code, run.out).toBe(0);
   const report = JSON.parse(readFileSync(path.join(dir, 'reports', 'conformance.json'), 'utf8')) as ConformanceReport;
-  expect(report.summary.failed, run.out).toBe(0);
+  // Only the profile's own advisory findings (the password grant offered) may fail: exit 0.
+  expect(report.checks.filter((c) => c.verdict === 'fail' && c.severity !== 'advisory').map((c) => c.id), run.out).toEqual([]);
   expect(report.summary.passed).toBeGreaterThan(50);
   const s = report.summary;
   const line = `${what} ${install.seconds} s, npx crm-conformance run ${run.seconds} s, exit ${run.code}; ${s.total} checks: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`;

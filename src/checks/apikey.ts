@@ -1,7 +1,7 @@
 // Static API keys (Flexie: `apikey` header or ?apikey=): the key works where documented, a key in
 // a URL is a finding like a token in a URL, and a regenerated key replaces the old one at once. What
 // the vendor documents is its promise (keyword `profile`, advisory); keys in URLs are RFC 6750 §5.3's.
-import { accessControl, accessGranted, controlled, deniedControl, notAccepted } from './conditions.js';
+import { succeeds, accessGranted, controlled, deniedControl, notAccepted } from './conditions.js';
 import type { CheckDef, Exchange, Requirement } from './types.js';
 
 const R: Requirement[] = ['api-key', 'resource-api'];
@@ -22,7 +22,7 @@ export interface ApiKeyQueryEvidence {
   baseline: Exchange;
 }
 
-const keyWorkedBefore = (e: RegenerationEvidence) => accessControl('the old key in its header before the regeneration', e.before);
+const keyWorkedBefore = (e: RegenerationEvidence) => succeeds('the old key in its header before the regeneration', e.before);
 
 export const headerWorks: CheckDef = {
   id: 'apikey.header-works',
@@ -43,7 +43,7 @@ export const queryRefused: CheckDef<ApiKeyQueryEvidence> = {
   keyword: 'SHOULD NOT',
   requires: R,
   evaluate: (e) =>
-    controlled([accessControl('the same key in its header', e.control), deniedControl('the same request without credentials', e.baseline)], () =>
+    controlled([succeeds('the same key in its header', e.control), deniedControl('the same request without credentials', e.baseline)], () =>
       notAccepted(e.attempt, 'an API key in the query string'),
     ),
 };

@@ -1,6 +1,6 @@
 // Error texts a vendor documents (profile.vendorErrors): integrations match on them. What the text
 // says is the vendor's promise (keyword `profile`, advisory).
-import { accessControl, controlled, describe } from './conditions.js';
+import { succeeds, controlled, describe } from './conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange } from './types.js';
 
 export interface VendorErrorEvidence {
@@ -18,7 +18,7 @@ export const expiredTokenVendorError: CheckDef<VendorErrorEvidence> = {
   keyword: 'profile',
   requires: ['vendor-expired-error', 'tokens:access', 'resource-api', 'wait:access-expiry'],
   evaluate: ({ before, exchange, expected }) =>
-    controlled([accessControl('a fresh token on the same request', before)], () => {
+    controlled([succeeds('a fresh token on the same request', before)], () => {
       const r = exchange.response;
       if (!r) return inconclusive(`the expired token got no answer at all: ${describe(exchange)}`);
       if (r.status !== 401) return fail(`expected HTTP 401, got ${describe(exchange)}`);

@@ -1,7 +1,7 @@
 // Presenting bearer tokens to protected resources (RFC 6750). The security outcome (was access
 // granted at all?) and the wire format (401, the challenge, its error code) are separate checks. Each
 // judges a refusal against its control: the same request with a valid token is granted.
-import { accessControl, accessGranted, bearerChallenge, controlled, deniedControl, describe, header, invalidTokenErrorCode, notAccepted, ofRefusals, parseChallenge, refusedWith, status401, type Control } from './conditions.js';
+import { succeeds, accessGranted, bearerChallenge, controlled, deniedControl, describe, header, invalidTokenErrorCode, notAccepted, ofRefusals, parseChallenge, refusedWith, status401, type Control } from './conditions.js';
 import { all, fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome, type Requirement } from './types.js';
 
 const R: Requirement[] = ['resource-api'];
@@ -22,7 +22,7 @@ export interface PresentedEvidence {
   control: Exchange;
 }
 
-const validToken = (ex: Exchange): Control => accessControl('the same request with a valid token', ex);
+const validToken = (ex: Exchange): Control => succeeds('the same request with a valid token', ex);
 
 /** RFC 6750 §3: "If the protected resource request does not include authentication credentials …,
  * the resource server MUST include the HTTP "WWW-Authenticate" response header field". */
@@ -145,7 +145,7 @@ export interface PlacementEvidence extends PresentedEvidence {
 }
 
 const placementControls = (e: PlacementEvidence): Control[] => [
-  accessControl('the same token as "Authorization: Bearer"', e.control),
+  succeeds('the same token as "Authorization: Bearer"', e.control),
   deniedControl('the same request without credentials', e.baseline),
 ];
 
@@ -171,7 +171,7 @@ export const schemeCaseInsensitive: CheckDef<PresentedEvidence> = {
   severity: 'must',
   keyword: 'MUST',
   requires: RT,
-  evaluate: (e) => controlled([accessControl('the same token as "Bearer <token>"', e.control)], () => accessGranted(e.attempt, '"bearer" in lower case')),
+  evaluate: (e) => controlled([succeeds('the same token as "Bearer <token>"', e.control)], () => accessGranted(e.attempt, '"bearer" in lower case')),
 };
 
 /** A bare token is no "Bearer" 1*SP b64token credential (RFC 6750 §2.1): a malformed request that
@@ -196,7 +196,7 @@ export const refreshTokenRefused: CheckDef<PresentedEvidence> = {
   keyword: 'MUST',
   requires: ['tokens:refresh', 'resource-api'],
   evaluate: (e) =>
-    controlled([accessControl('the access token of the same pair', e.control)], () => notAccepted(e.attempt, 'the refresh token as a bearer token')),
+    controlled([succeeds('the access token of the same pair', e.control)], () => notAccepted(e.attempt, 'the refresh token as a bearer token')),
 };
 
 /** Every outcome passes; else the first failure, else the first inconclusive one. */

@@ -107,8 +107,8 @@ export interface Control {
 
 /** A control that must issue a token. */
 export const tokenControl = (what: string, ex: Exchange): Control => ({ what, ex, ok: tokenIssued(ex) });
-/** A control that must be granted by the resource API (2xx). */
-export const accessControl = (what: string, ex: Exchange): Control => ({ what, ex, ok: isSuccess(ex) });
+/** A control that must succeed (2xx, or what `ok` says: e.g. exactly 200 with data). */
+export const succeeds = (what: string, ex: Exchange, ok = isSuccess(ex)): Control => ({ what, ex, ok });
 /** A control that must be refused by the resource API (4xx): the cause, not an open door, decides. */
 export const deniedControl = (what: string, ex: Exchange): Control => ({ what, ex, ok: is4xx(ex) });
 

@@ -2,7 +2,7 @@
 // platform"): integrations rely on their own platform name to keep their session alive. The
 // vendor's promise (keyword `profile`, advisory); the first token working before and the second
 // login succeeding are the controls.
-import { accessControl, controlled, notAccepted, accessGranted } from './conditions.js';
+import { succeeds, controlled, notAccepted, accessGranted } from './conditions.js';
 import type { CheckDef, Exchange, Requirement } from './types.js';
 
 const R: Requirement[] = ['grant:password', 'platform-sessions', 'resource-api'];
@@ -16,7 +16,7 @@ export interface PlatformEvidence {
   second: Exchange;
 }
 
-const controls = (e: PlatformEvidence) => [accessControl("the first session's token before the second login", e.before), accessControl("the second login's token", e.second)];
+const controls = (e: PlatformEvidence) => [succeeds("the first session's token before the second login", e.before), succeeds("the second login's token", e.second)];
 
 export const samePlatformEndsFirst: CheckDef<PlatformEvidence> = {
   id: 'session.same-platform-ends-first',

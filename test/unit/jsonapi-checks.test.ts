@@ -64,6 +64,8 @@ function undecided(o: Outcome, pattern?: RegExp): void {
 }
 
 const html = (status: number) => ex(status, undefined, { ct: 'text/html' });
+/** A list with the harness's token that worked: the control of answers judged as JSON:API. */
+const listed = ex(200, doc([]));
 const noAnswer: Exchange = { request: { method: 'GET', url: `${BASE}/module/Accounts`, headers: {} }, transportError: 'ECONNRESET', durationMs: 1 };
 
 test('every JSON:API check names the keyword of the sentence it cites, and its severity follows it', () => {
@@ -82,10 +84,13 @@ test('documents.valid', () => {
 });
 
 test('documents.media-type', () => {
-  passes(documentsMediaType.evaluate([{ label: 'a', ex: ex(404, err(404)) }]));
-  fails(documentsMediaType.evaluate([{ label: 'a', ex: ex(400, suiteErr, { ct: 'application/json' }) }]), /application\/json/);
-  fails(documentsMediaType.evaluate([{ label: 'a', ex: ex(200, doc([]), { ct: `${MEDIA}; charset=utf-8` }) }]));
-  undecided(documentsMediaType.evaluate([{ label: 'a', ex: noAnswer }]), /no answer/);
+  passes(documentsMediaType.evaluate({ control: listed, samples: [{ label: 'a', ex: ex(404, err(404)) }] }));
+  fails(documentsMediaType.evaluate({ control: listed, samples: [{ label: 'a', ex: ex(400, suiteErr, { ct: 'application/json' }) }] }), /application\/json/);
+  fails(documentsMediaType.evaluate({ control: listed, samples: [{ label: 'a', ex: ex(200, doc([]), { ct: `${MEDIA}; charset=utf-8` }) }] }));
+  fails(documentsMediaType.evaluate({ control: ex(200, doc([]), { ct: 'application/json' }), samples: [] }), /the control list/);
+  // the harness's token refused: its 401 is not a JSON:API answer to judge
+  undecided(documentsMediaType.evaluate({ control: ex(401, { error: 'access_denied' }, { ct: 'application/json' }), samples: [{ label: 'a', ex: ex(401, { error: 'access_denied' }, { ct: 'application/json' }) }] }), /control/);
+  undecided(documentsMediaType.evaluate({ control: listed, samples: [{ label: 'a', ex: noAnswer }] }), /no answer/);
 });
 
 test('negotiation 415 / 406: judged only when the same request without the parameters succeeds', () => {
@@ -100,26 +105,28 @@ test('negotiation 415 / 406: judged only when the same request without the param
 
 test('crud.create: the outcome (created, answered with id and attributes)', () => {
   const sent = { name: 'n' };
-  passes(create.evaluate({ type: 'Accounts', sent, create: ex(201, doc(res('1', sent))) }));
+  passes(create.evaluate({ type: 'Accounts', sent, control: listed, create: ex(201, doc(res('1', sent))) }));
   // the wire format is not this check's business: another status, another type
-  passes(create.evaluate({ type: 'Accounts', sent, create: ex(200, doc(res('1', sent, 'Account'))) }));
-  fails(create.evaluate({ type: 'Accounts', sent, create: ex(201, doc(res('1', {}))) }), /attributes written.*name/);
-  fails(create.evaluate({ type: 'Accounts', sent, create: ex(201, { meta: {} }) }), /without the created resource/);
-  fails(create.evaluate({ type: 'Accounts', sent, create: ex(403, err(403)) }), /create was refused: HTTP 403/);
-  undecided(create.evaluate({ type: 'Accounts', sent, create: ex(202, { meta: {} }) }), /202/);
-  undecided(create.evaluate({ type: 'Accounts', sent, create: noAnswer }), /no answer/);
+  passes(create.evaluate({ type: 'Accounts', sent, control: listed, create: ex(200, doc(res('1', sent, 'Account'))) }));
+  fails(create.evaluate({ type: 'Accounts', sent, control: listed, create: ex(201, doc(res('1', {}))) }), /attributes written.*name/);
+  fails(create.evaluate({ type: 'Accounts', sent, control: listed, create: ex(201, { meta: {} }) }), /without the created resource/);
+  fails(create.evaluate({ type: 'Accounts', sent, control: listed, create: ex(403, err(403)) }), /create was refused: HTTP 403/);
+  // a token the API refuses altogether: the refused create says nothing about creating
+  undecided(create.evaluate({ type: 'Accounts', sent, control: ex(401, { error: 'access_denied' }), create: ex(401, { error: 'access_denied' }) }), /control/);
+  undecided(create.evaluate({ type: 'Accounts', sent, control: listed, create: ex(202, { meta: {} }) }), /202/);
+  undecided(create.evaluate({ type: 'Accounts', sent, control: listed, create: noAnswer }), /no answer/);
 });
 
 test('crud.create-status and create-type: the wire format of a successful create', () => {
   const sent = { name: 'n' };
-  passes(createStatus.evaluate({ type: 'Accounts', sent, create: ex(201, doc(res('1', sent))) }));
-  passes(createStatus.evaluate({ type: 'Accounts', sent, create: ex(202, { meta: {} }) }));
-  fails(createStatus.evaluate({ type: 'Accounts', sent, create: ex(200, doc(res('1', sent))) }), /expected HTTP 201 or 202, got HTTP 200/);
-  undecided(createStatus.evaluate({ type: 'Accounts', sent, create: ex(403, err(403)) }), /did not succeed/);
-  passes(createType.evaluate({ type: 'Accounts', sent, create: ex(201, doc({ ...res('1', sent), links: { self: 'x' } }), { headers: { location: 'x' } }) }));
-  fails(createType.evaluate({ type: 'Accounts', sent, create: ex(201, doc(res('1', sent, 'Account'))) }), /type is "Account"/);
-  fails(createType.evaluate({ type: 'Accounts', sent, create: ex(201, doc({ ...res('1', sent), links: { self: 'y' } }), { headers: { location: 'x' } }) }), /Location/);
-  undecided(createType.evaluate({ type: 'Accounts', sent, create: ex(403, err(403)) }), /without a resource object/);
+  passes(createStatus.evaluate({ type: 'Accounts', sent, control: listed, create: ex(201, doc(res('1', sent))) }));
+  passes(createStatus.evaluate({ type: 'Accounts', sent, control: listed, create: ex(202, { meta: {} }) }));
+  fails(createStatus.evaluate({ type: 'Accounts', sent, control: listed, create: ex(200, doc(res('1', sent))) }), /expected HTTP 201 or 202, got HTTP 200/);
+  undecided(createStatus.evaluate({ type: 'Accounts', sent, control: listed, create: ex(403, err(403)) }), /did not succeed/);
+  passes(createType.evaluate({ type: 'Accounts', sent, control: listed, create: ex(201, doc({ ...res('1', sent), links: { self: 'x' } }), { headers: { location: 'x' } }) }));
+  fails(createType.evaluate({ type: 'Accounts', sent, control: listed, create: ex(201, doc(res('1', sent, 'Account'))) }), /type is "Account"/);
+  fails(createType.evaluate({ type: 'Accounts', sent, control: listed, create: ex(201, doc({ ...res('1', sent), links: { self: 'y' } }), { headers: { location: 'x' } }) }), /Location/);
+  undecided(createType.evaluate({ type: 'Accounts', sent, control: listed, create: ex(403, err(403)) }), /without a resource object/);
 });
 
 test('crud.read-back', () => {
@@ -213,25 +220,26 @@ test('errors.malformed-body-400', () => {
 });
 
 test('errors.error-document: an error answer is an error document at all', () => {
-  passes(errorDocument.evaluate([{ label: 'x', ex: ex(404, err(404)) }, { label: 'y', ex: ex(400, suiteErr) }]));
-  fails(errorDocument.evaluate([{ label: 'x', ex: ex(404, { message: 'not found' }) }]), /x: HTTP 404 without an error document/);
-  fails(errorDocument.evaluate([{ label: 'x', ex: html(500) }]), /HTTP 500 without an error document/);
+  passes(errorDocument.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(404, err(404)) }, { label: 'y', ex: ex(400, suiteErr) }] }));
+  fails(errorDocument.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(404, { message: 'not found' }) }] }), /x: HTTP 404 without an error document/);
+  fails(errorDocument.evaluate({ control: listed, samples: [{ label: 'x', ex: html(500) }] }), /HTTP 500 without an error document/);
   // a request that was not refused is not an error answer to judge
-  passes(errorDocument.evaluate([{ label: 'x', ex: ex(200, doc([])) }, { label: 'y', ex: ex(400, err(400)) }]));
-  undecided(errorDocument.evaluate([{ label: 'x', ex: ex(200, doc([])) }]), /none of the 1 requests/);
+  passes(errorDocument.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(200, doc([])) }, { label: 'y', ex: ex(400, err(400)) }] }));
+  undecided(errorDocument.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(200, doc([])) }] }), /none of the 1 requests/);
+  undecided(errorDocument.evaluate({ control: ex(401, { error: 'access_denied' }), samples: [{ label: 'x', ex: ex(401, { error: 'access_denied' }) }] }), /control/);
 });
 
 test('errors.document-shape: the exact shape, where there is an error document', () => {
-  passes(documentShape.evaluate([{ label: 'x', ex: ex(404, err(404)) }]));
+  passes(documentShape.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(404, err(404)) }] }));
   // every member of an error object is optional
-  passes(documentShape.evaluate([{ label: 'x', ex: ex(404, { errors: [{}] }) }]));
-  passes(documentShape.evaluate([{ label: 'x', ex: ex(404, { errors: [{ status: '400' }] }) }]));
-  fails(documentShape.evaluate([{ label: 'x', ex: ex(400, suiteErr) }]), /"errors" is an object, not an array/);
-  fails(documentShape.evaluate([{ label: 'x', ex: ex(404, { errors: [{ status: 404, title: 't' }] }) }]), /\/errors\/0\/status: type — must be string/);
-  fails(documentShape.evaluate([{ label: 'x', ex: ex(404, { errors: ['x'] }) }]), /\/errors\/0 is not an error object/);
+  passes(documentShape.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(404, { errors: [{}] }) }] }));
+  passes(documentShape.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(404, { errors: [{ status: '400' }] }) }] }));
+  fails(documentShape.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(400, suiteErr) }] }), /"errors" is an object, not an array/);
+  fails(documentShape.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(404, { errors: [{ status: 404, title: 't' }] }) }] }), /\/errors\/0\/status: type — must be string/);
+  fails(documentShape.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(404, { errors: ['x'] }) }] }), /\/errors\/0 is not an error object/);
   // answers without an error document are the other check's finding
-  passes(documentShape.evaluate([{ label: 'x', ex: html(500) }, { label: 'y', ex: ex(404, err(404)) }]));
-  undecided(documentShape.evaluate([{ label: 'x', ex: ex(404, { message: 'no' }) }]), /none of the 1 error answers carried an error document/);
+  passes(documentShape.evaluate({ control: listed, samples: [{ label: 'x', ex: html(500) }, { label: 'y', ex: ex(404, err(404)) }] }));
+  undecided(documentShape.evaluate({ control: listed, samples: [{ label: 'x', ex: ex(404, { message: 'no' }) }] }), /none of the 1 error answers carried an error document/);
 });
 
 // ---------------------------------------------------------------- pagination

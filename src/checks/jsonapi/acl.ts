@@ -2,7 +2,8 @@
 // relationship (the security outcome), and a 403 for it (the wire format). Each first sees the same
 // user read a module the role allows (the control): a user refused everything proves nothing.
 import type { CheckDef, Exchange, Requirement } from '../types.js';
-import { controlled, ids, noDataFor, refusalStatus, succeeds } from './conditions.js';
+import { controlled, ids, noDataFor, succeeds } from './conditions.js';
+import { refusedWith } from '../conditions.js';
 
 const ACL: Requirement[] = ['grant:password', 'resource-api', 'limited-user'];
 
@@ -34,7 +35,7 @@ export const forbidden403: CheckDef<AclEvidence> = {
   severity: 'must',
   keyword: 'MUST',
   requires: ACL,
-  evaluate: ({ control, attempt }) => controlled([allowedRead(control)], () => refusalStatus(attempt, [403, 404], 'a denied module')),
+  evaluate: ({ control, attempt }) => controlled([allowedRead(control)], () => refusedWith(attempt, 'a denied module', [403, 404])),
 };
 
 export interface RelationshipAclEvidence {

@@ -29,34 +29,19 @@ export function succeededWith(ex: Exchange, allowed: readonly number[], what: st
   return expectStatus(ex, allowed, what);
 }
 
-/** Wire format of a refusal whose security or data outcome another check judges: a request that was
- * accepted has no refusal whose status could be judged. */
-export function refusalStatus(ex: Exchange, allowed: readonly number[], what: string): Outcome {
-  if (!ex.response) return inconclusive(`${what} got no answer at all: ${describe(ex)}`);
-  if (is2xx(ex)) return inconclusive(`${what} was accepted (${describe(ex)}), so there is no refusal whose status could be judged`);
-  return expectStatus(ex, allowed, what);
+import { succeeds } from '../conditions.js';
+
+export { controlled, succeeds, type Control } from '../conditions.js';
+
+/** Answers to judge, and the control that shows the harness's token works at all: a read with the
+ * same token. Without it, a server refusing the token would have its 401s judged as JSON:API answers. */
+export interface ControlledSamples {
+  control: Exchange;
+  samples: Labeled[];
 }
 
-// ---------------------------------------------------------------- controls
-
-/** The control of a check that judges a refusal: the same request without the cause. */
-export interface Control {
-  /** What the control request was ("the same create with a plain Content-Type"). */
-  what: string;
-  ex: Exchange;
-  ok: boolean;
-}
-
-/** A control that must succeed (2xx). */
-export const succeeds = (what: string, ex: Exchange, ok = is2xx(ex)): Control => ({ what, ex, ok });
-
-/** Judges only when every control succeeded: a refusal of everything proves nothing, so a failed
- * control makes the verdict inconclusive (never pass, never fail). Reasons say "control". */
-export function controlled(controls: readonly Control[], judge: () => Outcome): Outcome {
-  const failed = controls.find((c) => !c.ok);
-  if (!failed) return judge();
-  return inconclusive(`the control did not succeed: ${failed.what} got ${describe(failed.ex)}, so the outcome cannot be attributed to the cause`);
-}
+/** The control of ControlledSamples, for controlled(). */
+export const tokenWorks = (control: Exchange) => succeeds('a list with the same token', control);
 
 // ---------------------------------------------------------------- documents
 

@@ -2,14 +2,16 @@
 // outcome (created, stored, deleted, not overwritten) is its own check, apart from the wire format
 // of the answer (status, type), so a regression of the outcome shows even where the format already
 // departs.
-import { bodyObject, describe, header } from '../conditions.js';
+import { bodyObject, describe, header, refusedWith } from '../conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
-import { attributeDiff, controlled, expectStatus, holdsData, is2xx, refusalStatus, RES, single, statusOf, succeededWith, succeeds } from './conditions.js';
+import { attributeDiff, controlled, expectStatus, holdsData, is2xx, RES, single, statusOf, succeededWith, succeeds, tokenWorks } from './conditions.js';
 
 export interface CreateEvidence {
   type: string;
   sent: Record<string, string>;
   create: Exchange;
+  /** A list with the same token: a refused create is judged only where the token works at all. */
+  control: Exchange;
 }
 
 export const create: CheckDef<CreateEvidence> = {
@@ -19,15 +21,16 @@ export const create: CheckDef<CreateEvidence> = {
   severity: 'must',
   keyword: 'MUST',
   requires: RES,
-  evaluate({ sent, create: ex }) {
-    if (!ex.response) return inconclusive(`create got no answer at all: ${describe(ex)}`);
-    if (ex.response.status === 202) return inconclusive('create was accepted for later processing (HTTP 202): the answer cannot hold the created resource yet');
-    if (!is2xx(ex)) return fail(`create was refused: ${describe(ex)}`);
-    const r = single(ex);
-    if (!r || typeof r.id !== 'string' || !r.id) return fail(`create answered ${describe(ex)} without the created resource (a resource object with an id)`);
-    const diff = attributeDiff(sent, r.attributes);
-    return diff.length ? fail(`create: the answer does not carry the attributes written (${diff.join('; ')})`) : pass();
-  },
+  evaluate: ({ sent, create: ex, control }) =>
+    controlled([tokenWorks(control)], () => {
+      if (!ex.response) return inconclusive(`create got no answer at all: ${describe(ex)}`);
+      if (ex.response.status === 202) return inconclusive('create was accepted for later processing (HTTP 202): the answer cannot hold the created resource yet');
+      if (!is2xx(ex)) return fail(`create was refused: ${describe(ex)}`);
+      const r = single(ex);
+      if (!r || typeof r.id !== 'string' || !r.id) return fail(`create answered ${describe(ex)} without the created resource (a resource object with an id)`);
+      const diff = attributeDiff(sent, r.attributes);
+      return diff.length ? fail(`create: the answer does not carry the attributes written (${diff.join('; ')})`) : pass();
+    }),
 };
 
 export const createStatus: CheckDef<CreateEvidence> = {
@@ -240,7 +243,7 @@ export const duplicateId409: CheckDef<DuplicateEvidence> = {
   severity: 'must',
   keyword: 'MUST',
   requires: RES,
-  evaluate: ({ first, second }) => duplicateControl(first, () => refusalStatus(second, [409], 'second create with the same client-generated id')),
+  evaluate: ({ first, second }) => duplicateControl(first, () => refusedWith(second, 'second create with the same client-generated id', [409])),
 };
 
 export const CRUD_CHECKS = [create, createStatus, createType, readBack, updateOnlySent, updateStatus, updateAtResourceUrl, deleteRecord, deleteStatus, deletedRead404, duplicateIdKept, duplicateId409];

@@ -1,7 +1,7 @@
 // JSON:API 1.0 §Document Structure and §Content Negotiation (Servers).
 import { describe } from '../conditions.js';
 import { inconclusive, type CheckDef, type Exchange } from '../types.js';
-import { controlled, expectStatus, judgeEach, jsonApiMediaType, RES, statusOf, succeeds, validDocument, type Labeled } from './conditions.js';
+import { controlled, expectStatus, judgeEach, jsonApiMediaType, RES, statusOf, succeeds, tokenWorks, validDocument, type ControlledSamples, type Labeled } from './conditions.js';
 
 export const documentsValid: CheckDef<Labeled[]> = {
   id: 'jsonapi.documents.valid',
@@ -14,14 +14,15 @@ export const documentsValid: CheckDef<Labeled[]> = {
   evaluate: (list) => judgeEach(list, (ex, label) => (statusOf(ex) === 200 ? validDocument(ex, label) : inconclusive(`${label} answered ${describe(ex)}: no document to judge`))),
 };
 
-export const documentsMediaType: CheckDef<Labeled[]> = {
+export const documentsMediaType: CheckDef<ControlledSamples> = {
   id: 'jsonapi.documents.media-type',
   title: 'JSON:API responses (success and error) carry Content-Type: application/vnd.api+json without parameters',
   specRefs: ['JSON:API 1.0 §Content Negotiation'],
   severity: 'must',
   keyword: 'MUST',
   requires: RES,
-  evaluate: (list) => judgeEach(list, jsonApiMediaType),
+  // The control is itself a JSON:API answer, so it is judged with the samples.
+  evaluate: ({ control, samples }) => controlled([tokenWorks(control)], () => judgeEach([{ label: 'the control list', ex: control }, ...samples], jsonApiMediaType)),
 };
 
 /** A request with the cause (a parameterised media type) and the same request without it. */

@@ -4,7 +4,7 @@
 // already departs.
 import { bodyObject, describe } from '../conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
-import { controlled, expectStatus, hasErrorsMember, judgeEach, RES, statusOf, succeeds, validDocument, type Labeled } from './conditions.js';
+import { controlled, expectStatus, hasErrorsMember, judgeEach, RES, statusOf, succeeds, tokenWorks, validDocument, type ControlledSamples, type Labeled } from './conditions.js';
 
 /** A request with the cause (an unknown id, an unknown module) and the same request without it. */
 export interface RefusalEvidence {
@@ -52,7 +52,7 @@ export const malformedBody400: CheckDef<MalformedEvidence> = {
 
 const isError = (ex: Exchange) => (statusOf(ex) ?? 0) >= 400;
 
-export const errorDocument: CheckDef<Labeled[]> = {
+export const errorDocument: CheckDef<ControlledSamples> = {
   id: 'jsonapi.errors.error-document',
   title: 'error answers carry an error document (a JSON object with an "errors" member)',
   specRefs: ['JSON:API 1.0 §Fetching Resources', 'JSON:API 1.0 §Errors'],
@@ -60,11 +60,12 @@ export const errorDocument: CheckDef<Labeled[]> = {
   severity: 'advisory',
   keyword: 'MAY',
   requires: RES,
-  evaluate(samples) {
-    const errors = samples.filter(({ ex }) => isError(ex));
-    if (!errors.length) return inconclusive(`none of the ${samples.length} requests meant to be refused was answered with an error, so no error answer could be judged`);
-    return judgeEach(errors, (ex, label) => (hasErrorsMember(ex) ? pass() : fail(`${label}: HTTP ${statusOf(ex)} without an error document (${describe(ex)})`)));
-  },
+  evaluate: ({ control, samples }) =>
+    controlled([tokenWorks(control)], () => {
+      const errors = samples.filter(({ ex }) => isError(ex));
+      if (!errors.length) return inconclusive(`none of the ${samples.length} requests meant to be refused was answered with an error, so no error answer could be judged`);
+      return judgeEach(errors, (ex, label) => (hasErrorsMember(ex) ? pass() : fail(`${label}: HTTP ${statusOf(ex)} without an error document (${describe(ex)})`)));
+    }),
 };
 
 /** §Error Objects: "errors" is an array of error objects; every member is optional, but a member
@@ -77,19 +78,20 @@ export function errorObjects(ex: Exchange, label: string): Outcome {
   return validDocument(ex, label);
 }
 
-export const documentShape: CheckDef<Labeled[]> = {
+export const documentShape: CheckDef<ControlledSamples> = {
   id: 'jsonapi.errors.document-shape',
   title: 'error documents: "errors" is an array of error objects whose members have the types JSON:API gives them',
   specRefs: ['JSON:API 1.0 §Errors'],
   severity: 'must',
   keyword: 'MUST',
   requires: RES,
-  evaluate(samples) {
-    // Answers without an error document are jsonapi.errors.error-document's finding, not a shape.
-    const documents = samples.filter(({ ex }) => hasErrorsMember(ex));
-    if (!documents.length) return inconclusive(`none of the ${samples.length} error answers carried an error document, so no error document's shape could be judged`);
-    return judgeEach(documents, errorObjects);
-  },
+  evaluate: ({ control, samples }) =>
+    controlled([tokenWorks(control)], () => {
+      // Answers without an error document are jsonapi.errors.error-document's finding, not a shape.
+      const documents = samples.filter(({ ex }) => hasErrorsMember(ex));
+      if (!documents.length) return inconclusive(`none of the ${samples.length} error answers carried an error document, so no error document's shape could be judged`);
+      return judgeEach(documents, errorObjects);
+    }),
 };
 
 export const ERROR_CHECKS = [unknownId404, unknownModule, malformedBody400, errorDocument, documentShape];

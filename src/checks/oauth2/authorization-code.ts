@@ -1,7 +1,7 @@
 // The authorization code grant (RFC 6749 §4.1), its redirect handling (RFC 9700 §2.1, §4.1) and
 // PKCE (RFC 7636). Security outcomes and wire formats are separate checks.
 import { refusalCheck } from '../factories.js';
-import { accessControl, accessGranted, bodyObject, controlled, describe, header, isSuccess, refusalFormat, tokenControl, tokenIssued, tokenRefused } from '../conditions.js';
+import { succeeds, accessGranted, bodyObject, controlled, describe, header, isSuccess, refusalFormat, tokenControl, tokenIssued, tokenRefused } from '../conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement } from '../types.js';
 import { evaluateNoStore, evaluateTokenResponse } from './grant.js';
 
@@ -102,7 +102,7 @@ export const codeReuseRevokesTokens: CheckDef<ReplayEvidence> = {
   keyword: 'SHOULD',
   requires: CODE,
   evaluate: (e) =>
-    controlled([firstRedeemed(e), ...(e.probeBefore ? [accessControl('the access token of the first redemption, before the replay', e.probeBefore)] : [])], () => {
+    controlled([firstRedeemed(e), ...(e.probeBefore ? [succeeds('the access token of the first redemption, before the replay', e.probeBefore)] : [])], () => {
       if (!e.probeAfter) return inconclusive('no resource request was made after the replay');
       if (isSuccess(e.probeAfter)) return fail('the access token from the first redemption still works after the code was replayed');
       return pass(describe(e.probeAfter));

@@ -1,6 +1,6 @@
 // Expiry: the access token stops working after its lifetime; so does the refresh token. Each judges
 // a refusal, so each first sees its control: a fresh sibling token working at the same time.
-import { accessControl, bearerChallenge, controlled, notAccepted } from '../conditions.js';
+import { succeeds, bearerChallenge, controlled, notAccepted } from '../conditions.js';
 import { oauthErrorCheck, refusalCheck } from '../factories.js';
 import { all, inconclusive, pass, type CheckDef, type Exchange } from '../types.js';
 
@@ -12,7 +12,7 @@ export interface AccessExpiryEvidence {
   observedLeewayMs?: number;
 }
 
-const beforeWorked = (e: AccessExpiryEvidence) => accessControl('a fresh token of the same grant on the same request', e.control);
+const beforeWorked = (e: AccessExpiryEvidence) => succeeds('a fresh token of the same grant on the same request', e.control);
 
 export const accessTokenExpires: CheckDef<AccessExpiryEvidence> = {
   id: 'oauth2.expiry.access-token-expires',

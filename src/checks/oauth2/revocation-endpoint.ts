@@ -1,7 +1,7 @@
 // The RFC 7009 revocation endpoint, where a profile declares one (SuiteCRM has none). Each check
 // judges what the client can observe afterwards, plus the status §2.2 fixes, against a control: the
 // token worked before (access), or a sibling refresh token of the same client works (refresh).
-import { accessControl, accessGranted, controlled, describe, notAccepted, oauthError, tokenControl, tokenRefused, type Control } from '../conditions.js';
+import { succeeds, accessGranted, controlled, describe, notAccepted, oauthError, tokenControl, tokenRefused, type Control } from '../conditions.js';
 import { all, fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome, type Requirement } from '../types.js';
 
 /** The revocation request, what the revoked (or not) token does afterwards, and the control. */
@@ -21,7 +21,7 @@ function answered200(ex: Exchange, what: string): Outcome {
   return ex.response?.status === 200 ? pass() : fail(`${what}: expected HTTP 200 (RFC 7009 §2.2), got ${describe(ex)}`);
 }
 
-const accessBefore = (e: RevokeEvidence): Control => accessControl('the same access token on the same request before the revocation', e.control);
+const accessBefore = (e: RevokeEvidence): Control => succeeds('the same access token on the same request before the revocation', e.control);
 const siblingRefresh = (e: RevokeEvidence): Control => tokenControl('a sibling refresh token of the same client', e.control);
 
 export const revokesRefreshToken: CheckDef<RevokeEvidence> = {

@@ -4,7 +4,7 @@
 // "MUST … validate the refresh token" (§6). Each judges a refusal against its control: the token
 // worked before (access), or a sibling refresh token of the same client still works (refresh: using
 // the token itself would consume it).
-import { accessControl, controlled, describe, isSuccess, notAccepted, tokenControl, tokenRefused, type Control } from '../conditions.js';
+import { succeeds, controlled, describe, isSuccess, notAccepted, tokenControl, tokenRefused, type Control } from '../conditions.js';
 import { inconclusive, type CheckDef, type Exchange, type Outcome } from '../types.js';
 
 export interface BeforeAfter {
@@ -14,7 +14,7 @@ export interface BeforeAfter {
 
 /** The token worked before (the control) and is not accepted after. */
 export function afterRefused(e: BeforeAfter, what: string, controls: readonly Control[] = []): Outcome {
-  return controlled([accessControl('the same token on the same request before', e.before), ...controls], () => notAccepted(e.after, what));
+  return controlled([succeeds('the same token on the same request before', e.before), ...controls], () => notAccepted(e.after, what));
 }
 
 export const adminRevokesAccessToken: CheckDef<BeforeAfter> = {
@@ -68,7 +68,7 @@ export const logoutRevokesAccessToken: CheckDef<LogoutEvidence> = {
   keyword: 'MUST',
   requires: ['tokens:access', 'logout', 'resource-api'],
   evaluate: (e) =>
-    controlled([accessControl('the same token on the same request before logout', e.before)], () => afterLogout(e, () => notAccepted(e.after, 'the logged-out access token'))),
+    controlled([succeeds('the same token on the same request before logout', e.before)], () => afterLogout(e, () => notAccepted(e.after, 'the logged-out access token'))),
 };
 
 /** RFC 9700 §4.14.2: "Authorization servers MAY revoke refresh tokens automatically in case of a

@@ -2,7 +2,7 @@
 // client's tokens are no valid tokens: the resource server "MUST validate the access token" (RFC
 // 6749 §7), the authorization server "MUST … validate the refresh token" (§6). The controls: each
 // access token worked before the revocation, and a refresh of the same client worked before it.
-import { accessControl, controlled, notAccepted, tokenControl, tokenRefused } from '../conditions.js';
+import { succeeds, controlled, notAccepted, tokenControl, tokenRefused } from '../conditions.js';
 import { all, inconclusive, type CheckDef, type Exchange } from '../types.js';
 
 export interface ClientRevocationEvidence {
@@ -26,7 +26,7 @@ export const clientRevocationKillsTokens: CheckDef<ClientRevocationEvidence> = {
   evaluate: (e) =>
     controlled(
       [
-        ...e.accessBefore.map((ex, i) => accessControl(`access token ${i + 1} of the client before the revocation`, ex)),
+        ...e.accessBefore.map((ex, i) => succeeds(`access token ${i + 1} of the client before the revocation`, ex)),
         tokenControl('a refresh by the same client before the revocation', e.refreshBefore),
       ],
       () =>

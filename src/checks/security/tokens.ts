@@ -2,7 +2,7 @@
 // 9068). The security outcome (refused at all: any 4xx, so a 403 refusal of an alg "none" token
 // passes) and the wire format (the 401 of RFC 6750 §3.1, security.tokens.refusal-401) are separate
 // checks. The control: the genuine token the forgeries were made from is accepted on the same request.
-import { accessControl, controlled, notAccepted, ofRefusals, status401 } from '../conditions.js';
+import { succeeds, controlled, notAccepted, ofRefusals, status401 } from '../conditions.js';
 import { all, inconclusive, severityOf, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement } from '../types.js';
 
 export interface ForgeryEvidence {
@@ -12,7 +12,7 @@ export interface ForgeryEvidence {
   control: Exchange;
 }
 
-const genuineWorks = (e: ForgeryEvidence) => accessControl('the genuine token the forgeries were made from, on the same request', e.control);
+const genuineWorks = (e: ForgeryEvidence) => succeeds('the genuine token the forgeries were made from, on the same request', e.control);
 
 export function evaluateForgeries(e: ForgeryEvidence): Outcome {
   return controlled([genuineWorks(e)], () =>

@@ -58,6 +58,11 @@ export const RESOURCE_CONTROLLED = [
   'security.disclosure.oauth2-clients-admin-only',
   'security.disclosure.oauth2-tokens-admin-only',
   'security.disclosure.user-preferences-private',
+  // JSON:API answers are judged only where a list with the same token works.
+  'jsonapi.crud.create',
+  'jsonapi.documents.media-type',
+  'jsonapi.errors.error-document',
+  'jsonapi.errors.document-shape',
 ] as const;
 
 /** Checks whose control is a password-grant token request that must issue a token. */

@@ -20,7 +20,7 @@ import { checkFaultNames } from '../target/faults/index.js';
 import { helpText, parseArgs, type FlagSpec } from './args.js';
 import { preflight } from './preflight.js';
 import { chooseTarget, type TargetKind } from './target-choice.js';
-import { startContainerTarget, type ContainerTarget } from '../container/index.js';
+import { containerMaxWait, containerTargetOptions, startContainerTarget, type ContainerTarget, type ContainerTargetOptions } from '../container/index.js';
 import { versionTraits } from '../container/versions.js';
 import type { HttpOptions } from '../client/http.js';
 import { hostileDef, hostileNames } from '../target/hostile.js';
@@ -34,13 +34,15 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   target: { type: 'string', help: 'auto | url | container | embedded (default auto)' },
   mode: { type: 'string', help: 'embedded target only: conformant | faithful (default conformant)' },
   fault: { type: 'list', help: 'embedded target only: switch on a named fault (repeatable)' },
-  'max-wait': { type: 'number', help: 'longest wait for a token to expire, seconds (default 60)' },
+  'max-wait': { type: 'number', help: 'longest wait for a token to expire, seconds (default 60; container: the refresh lifetime + 30)' },
   workers: { type: 'number', help: 'parallel Playwright workers (default 2)' },
   'reports-dir': { type: 'string', help: 'where reports go (default ./reports)' },
   'env-file': { type: 'string', help: 'file with CRM_* variables (default ./.env if present)' },
-  'access-ttl': { type: 'number', help: 'embedded/container target: access-token lifetime in seconds (default 2 / 10)' },
-  'refresh-ttl': { type: 'number', help: 'embedded/container target: refresh-token lifetime in seconds (default 4 / 30)' },
+  'access-ttl': { type: 'number', help: 'embedded/container target: access-token lifetime in seconds (default 2 / 90)' },
+  'refresh-ttl': { type: 'number', help: 'embedded/container target: refresh-token lifetime in seconds (default 4 / 120)' },
   'suitecrm-version': { type: 'string', help: 'container target: SuiteCRM release to build and start (default 7.14.6)' },
+  'suitecrm-archive': { type: 'string', help: 'container target: build from this SuiteCRM source archive (.tar.xz, .tar.gz, .zip) instead of the pinned git tag' },
+  'suitecrm-sha256': { type: 'string', help: 'container target: sha256 of --suitecrm-archive when docker/suitecrm/SHA256SUMS does not record it' },
   grep: { type: 'string', help: 'only checks whose id matches this regular expression' },
   'http-timeout': { type: 'number', help: 'whole-exchange timeout of every HTTP request, ms (default 10000)' },
   'max-body': { type: 'number', help: 'largest response body read, bytes (default 5242880); longer ones are cut off' },
@@ -82,18 +84,33 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
   const baseUrl = str(flags['base-url']) ?? cfg.baseUrl ?? env.CRM_BASE_URL;
   const suitecrmVersion = str(flags['suitecrm-version']);
   if (suitecrmVersion !== undefined) versionTraits(suitecrmVersion);
+  const ttl = (name: 'access-ttl' | 'refresh-ttl', fromCfg: number | undefined) => (flags[name] as number | undefined) ?? fromCfg;
+  const containerOptions: ContainerTargetOptions = {
+    profile,
+    ...(suitecrmVersion ? { suitecrmVersion } : {}),
+    ...(str(flags['suitecrm-archive']) ? { archive: path.resolve(str(flags['suitecrm-archive'])!) } : {}),
+    ...(str(flags['suitecrm-sha256']) ? { archiveSha256: str(flags['suitecrm-sha256'])! } : {}),
+    ...(ttl('access-ttl', cfg.accessTokenTtl) ? { accessTtlSeconds: ttl('access-ttl', cfg.accessTokenTtl)! } : {}),
+    ...(ttl('refresh-ttl', cfg.refreshTokenTtl) ? { refreshTtlSeconds: ttl('refresh-ttl', cfg.refreshTokenTtl)! } : {}),
+  };
+  // A wrong archive, sum or lifetime is one line before any engine is asked.
+  const containerPlan = requested === 'container' ? containerTargetOptions(containerOptions) : undefined;
   const choice = await chooseTarget(requested, baseUrl, env);
   const hostile = str(flags.hostile);
   if (choice.kind !== 'embedded' && (flags.mode !== undefined || faults.length || hostile)) {
     throw new ConfigError('--mode, --fault and --hostile apply only to the embedded reference target (a real instance is what it is)');
   }
-  if (choice.kind !== 'container' && suitecrmVersion !== undefined) throw new ConfigError('--suitecrm-version applies only to the container target (--target container)');
+  for (const f of ['suitecrm-version', 'suitecrm-archive', 'suitecrm-sha256']) {
+    if (choice.kind !== 'container' && flags[f] !== undefined) throw new ConfigError(`--${f} applies only to the container target (--target container)`);
+  }
   if (hostile && !hostileDef(hostile)) throw new ConfigError(`unknown hostile behaviour "${hostile}"; known: ${hostileNames().join(', ')}`);
   checkFaultNames(faults, profile.dialect);
   process.stderr.write(`${choice.notice}\n`);
 
   const reportsDir = path.resolve(str(flags['reports-dir']) ?? cfg.reportsDir ?? 'reports');
-  const maxWaitSeconds = (flags['max-wait'] as number | undefined) ?? cfg.maxWait ?? 60;
+  // The container's lifetimes (docs/container.md) are waited out in full: its budget covers the refresh lifetime.
+  const maxWaitSeconds =
+    (flags['max-wait'] as number | undefined) ?? cfg.maxWait ?? (containerPlan ? containerMaxWait(containerPlan.refreshSeconds) : 60);
   const run: RunSpec = {
     profile: str(flags.profile) ?? cfg.profile ?? env.CRM_PROFILE ?? 'suitecrm-7.14',
     target:
@@ -118,14 +135,7 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
   let childEnv = env;
   try {
     if (choice.kind === 'container') {
-      const ttl = (name: 'access-ttl' | 'refresh-ttl', fromCfg: number | undefined) => (flags[name] as number | undefined) ?? fromCfg;
-      container = await startContainerTarget({
-        profile,
-        env,
-        ...(suitecrmVersion ? { suitecrmVersion } : {}),
-        ...(ttl('access-ttl', cfg.accessTokenTtl) ? { accessTtlSeconds: ttl('access-ttl', cfg.accessTokenTtl)! } : {}),
-        ...(ttl('refresh-ttl', cfg.refreshTokenTtl) ? { refreshTtlSeconds: ttl('refresh-ttl', cfg.refreshTokenTtl)! } : {}),
-      });
+      container = await startContainerTarget(containerOptions);
       // From here on the container is a URL target whose credentials travel like a user's: CRM_* in the env.
       run.target = { kind: 'url', baseUrl: container.baseUrl, via: 'container' };
       childEnv = { ...env, ...container.env };

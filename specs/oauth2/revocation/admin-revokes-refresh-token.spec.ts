@@ -1,9 +1,11 @@
 import { check, test } from '../../../fixtures/check.js';
 import { adminRevokesRefreshToken } from '../../../src/checks/oauth2/revocation.js';
-import { adminRevocation, requireRefresh } from '../../../fixtures/flows.js';
+import { adminRevocation, requireRefresh, requireRefusalAttributable } from '../../../fixtures/flows.js';
 
 // RFC 7009 §2.2, RFC 9700 §4.14
 test(...check(adminRevokesRefreshToken, async (h) => {
   const { tokens } = await adminRevocation(h);
-  return h.oauth.tokenRequest(h.oauth.refreshParams(requireRefresh(tokens)));
+  const answer = await h.oauth.tokenRequest(h.oauth.refreshParams(requireRefresh(tokens)));
+  requireRefusalAttributable(h, [tokens], 'refresh', [answer]);
+  return answer;
 }));

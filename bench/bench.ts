@@ -4,7 +4,9 @@
 //   2. cost per HTTP exchange: raw fetch vs the harness's HttpClient vs Playwright's APIRequestContext,
 //      same requests, same in-process target, interleaved rounds; the target's own time per request;
 //   3. scaling: workers 1 and 2, and two shards run side by side;
-//   4. the expiry checks on a target we start (2 s access / 4 s refresh lifetime).
+//   4. the expiry checks on a target we start (2 s access / 4 s refresh lifetime);
+//   5. a failing run against a passing one: faithful mode (SuiteCRM's departures, ~47 failures) vs
+//      conformant mode, same suite, run back to back — a failing check must cost no more than a passing one.
 import { spawn } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -68,9 +70,9 @@ interface SuiteRun {
 }
 
 /** One Playwright run of the conformance suite (playwright.config.ts) against the embedded target. */
-function runSuite(label: string, opts: { workers: number; grep?: string; shard?: string; reportsDir: string }): Promise<SuiteRun> {
+function runSuite(label: string, opts: { workers: number; grep?: string; shard?: string; reportsDir: string; mode?: 'conformant' | 'faithful' }): Promise<SuiteRun> {
   rmSync(opts.reportsDir, { recursive: true, force: true });
-  const run: RunSpec = { profile: 'suitecrm-7.14', target: { kind: 'embedded', mode: 'conformant' }, maxWaitSeconds: 60, reportsDir: opts.reportsDir, workers: opts.workers };
+  const run: RunSpec = { profile: 'suitecrm-7.14', target: { kind: 'embedded', mode: opts.mode ?? 'conformant' }, maxWaitSeconds: 60, reportsDir: opts.reportsDir, workers: opts.workers };
   const args = [PW_CLI, 'test', '--config', path.join(PROJECT_ROOT, 'playwright.config.ts')];
   if (opts.grep) args.push('--grep', opts.grep);
   if (opts.shard) args.push('--shard', opts.shard);
@@ -202,6 +204,16 @@ async function main(): Promise<void> {
   process.stdout.write(
     `full suite, embedded target, 2 workers: ${s(full.wallMs)} wall, ${full.checks} checks (${full.failed} failed), ` +
       `${(full.checks / (full.wallMs / 1000)).toFixed(1)} checks/s, peak memory ${mb(full.peakRssBytes)} (process tree)\n`,
+  );
+
+  // Back to back and in both orders, so a warming cache or a busy moment does not favour one mode.
+  const faithfulA = await runSuite('faithful', { workers: 2, mode: 'faithful', reportsDir: path.join(REPORTS, 'faithful') });
+  const conformantB = await runSuite('conformant', { workers: 2, reportsDir: path.join(REPORTS, 'w2b') });
+  const faithfulMs = faithfulA.wallMs;
+  const conformantMs = (full.wallMs + conformantB.wallMs) / 2;
+  process.stdout.write(
+    `failing vs passing run: faithful ${s(faithfulMs)} (${faithfulA.failed} failed checks) vs conformant ${s(conformantMs)} (mean of 2): ` +
+      `${(faithfulMs / conformantMs).toFixed(2)}×\n`,
   );
 
   const expiry = await runSuite('expiry', { workers: 1, grep: 'oauth2\\.expiry\\.', reportsDir: path.join(REPORTS, 'expiry') });

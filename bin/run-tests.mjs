@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // npm test: type-check, then one Playwright run of the project's own tests (unit, CLI, fault
-// matrix), then the fault-matrix verdicts and the canary scan of everything under reports/.
+// matrix), then the fault-matrix verdicts, the mutation of every check, and the canary scan of
+// everything under reports/.
 // Ends with one plain line "N passed, N failed, N skipped" that sums every test it ran.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -37,10 +39,12 @@ record('tsc --noEmit', tsc.status === 0);
 // 2. Unit tests, CLI tests and the fault matrix in one Playwright invocation.
 step('playwright: unit, cli, fault matrix');
 rmSync(reports, { recursive: true, force: true });
+// The matrix's recorded evidence (for the mutation step) holds canary tokens: outside reports/, removed at the end.
+const evidenceDir = mkdtempSync(path.join(os.tmpdir(), 'crm-conformance-evidence-'));
 const pw = spawnSync(
   process.execPath,
   [require.resolve('@playwright/test/cli'), 'test', '--config', path.join(root, 'test', 'selftest.config.ts'), ...extraArgs],
-  { stdio: 'inherit', cwd: root, env: { ...process.env, CRM_CONFORMANCE_SELFTEST: '1' } },
+  { stdio: 'inherit', cwd: root, env: { ...process.env, CRM_CONFORMANCE_SELFTEST: '1', CRM_SELFTEST_EVIDENCE_DIR: evidenceDir } },
 );
 const resultsFile = path.join(selfTest, 'results.json');
 if (existsSync(resultsFile)) {
@@ -51,25 +55,37 @@ if (existsSync(resultsFile)) {
   if (stats.unexpected + stats.flaky) failures.push(`${stats.unexpected + stats.flaky} Playwright test(s) failed (see above)`);
 } else record('playwright run', false, `no results (exit ${pw.status})`);
 
-// 3. The fault matrix: every fault detected, no collateral, no expected check skipped.
+// 3. The fault matrix: every target agrees with its declarations (expected failures happened, for
+// the declared reason; nothing else failed), and every check is proven by its own failure.
 register();
 const faultsFile = path.join(selfTest, 'faults.json');
+const { ALL_CHECKS } = await import('../src/checks/catalog.ts');
 if (!extraArgs.length) {
   step('fault matrix');
   if (!existsSync(faultsFile)) record('fault matrix', false, 'reports/self-test/faults.json missing');
   else {
     const rows = JSON.parse(readFileSync(faultsFile, 'utf8'));
     for (const r of rows) {
-      const ok = (r.detected || r.notApplicable === true) && r.collateral.length === 0;
-      record(`${r.profile ?? ''} ${r.fault}`, ok, ok ? '' : `detected=${r.detected} collateral=[${r.collateral}] skipped=[${r.skipped ?? []}]`);
+      const ok = r.disagreements.length === 0;
+      record(`${r.profile} ${r.fault}`, ok, ok ? '' : r.disagreements.map((d) => `${d.check}: ${d.why}`).join(' | '));
     }
-    const { ALL_CHECKS } = await import('../src/checks/catalog.ts');
-    const covered = new Set(rows.filter((r) => r.detected && r.expectedChecks.length).flatMap((r) => r.expectedChecks));
-    const uncovered = ALL_CHECKS.map((c) => c.id).filter((id) => !covered.has(id));
-    record('every check is proven by a fault', uncovered.length === 0, uncovered.join(', '));
-    process.stdout.write(`${rows.length} fault rows, ${rows.filter((r) => r.detected && !r.collateral.length).length} clean\n`);
+    const proven = new Set(rows.flatMap((r) => r.proven));
+    const unproven = ALL_CHECKS.map((c) => c.id).filter((id) => !proven.has(id));
+    for (const id of unproven) record(`proven by its own failure: ${id}`, false, 'no fault makes this check fail for the reason it declares');
+    process.stdout.write(`${rows.length} fault rows, ${rows.filter((r) => !r.disagreements.length).length} agree with their declarations; ${proven.size} of ${ALL_CHECKS.length} checks proven by their own failure\n`);
   }
+
+  // 3b. Mutation: each check's evaluate() replaced by `pass`, re-judged on the recorded evidence.
+  step('mutation: every check replaced by pass');
+  const { readEvidence } = await import('../src/selftest/evidence.ts');
+  const { mutate } = await import('../src/selftest/mutation.ts');
+  const m = mutate(ALL_CHECKS, readEvidence(evidenceDir));
+  for (const u of m.unstable.slice(0, 10)) process.stdout.write(`  unstable: ${u.check} on ${u.entry}: recorded "${u.recorded}", now "${u.now}"\n`);
+  record('recorded evidence re-judged to the same verdicts', m.unstable.length === 0, `${m.unstable.length} of ${m.rejudged} differ`);
+  for (const sv of m.survived) record(`mutant of ${sv.check} killed`, false, sv.why);
+  process.stdout.write(`${m.checks} checks, ${m.killed.length} killed${m.survived.length ? `, ${m.survived.length} survived` : ''}; ${m.rejudged} recorded verdicts re-judged, ${m.unstable.length} unstable\n`);
 }
+rmSync(evidenceDir, { recursive: true, force: true });
 
 // 4. Canary scan: no canary credential, JWT or refresh token anywhere under reports/.
 step('canary scan of reports/');

@@ -9,7 +9,7 @@ import type { MatrixEntry, RunOptions } from '../fixtures/index.js';
 import type { RunSpec } from '../src/config/run-spec.js';
 import { DEFAULT_REPORTS_DIR } from '../src/paths.js';
 import { loadProfile, shippedProfileNames } from '../src/profile/profile.js';
-import { faultDef, faultsFor, SUITECRM_CORE_DIALECTS, type FaultDef } from '../src/target/faults/index.js';
+import { combinedExpectations, expectationsOf, faultDef, faultsFor, SUITECRM_CORE_DIALECTS, type FaultDef } from '../src/target/faults/index.js';
 import type { ProjectMeta } from '../src/report/conformance-reporter.js';
 import { newPrivateKeyPem, SIGNING_KEY_ENV } from '../src/target/jwt.js';
 
@@ -43,11 +43,11 @@ function selfTestRun(profile: string, mode: 'conformant' | 'faithful', faults: s
   };
 }
 
-function targetProject(name: string, profile: string, mode: 'conformant' | 'faithful', faults: string[], expected: string[]): Project<object, RunOptions> {
-  const runSpec = selfTestRun(profile, mode, faults);
-  const meta: ProjectMeta = { selfTest: { name, ...(faults[0] ? { fault: faults[0] } : {}), expected } };
+function targetProject(name: string, profile: string, entry: MatrixEntry): Project<object, RunOptions> {
+  const runSpec = selfTestRun(profile, entry.mode, entry.faults);
+  const meta: ProjectMeta = { selfTest: { ...entry, name, profile } };
   // One worker per target: its expiry session is shared by the expiry checks, and targets stay few.
-  return { name, testDir: '../specs', testMatch: '**/*.spec.ts', workers: 1, use: { runSpec, expectFailures: expected }, metadata: meta };
+  return { name, testDir: '../specs', testMatch: '**/*.spec.ts', workers: 1, use: { runSpec, selfTestEntry: entry }, metadata: meta };
 }
 
 const dialectOf = new Map(MATRIX_PROFILES.map((n) => [n, loadProfile(n).dialect]));
@@ -65,13 +65,15 @@ function entriesOf(profileName: string): MatrixEntry[] {
   const faithful = profile.faithful?.faults ?? [];
   const entries: MatrixEntry[] = [];
   if (!ONLY_FAULT) {
-    entries.push({ name: 'conformant', mode: 'conformant', faults: [], expected: [] });
+    entries.push({ name: 'conformant', mode: 'conformant', faults: [], expect: [] });
     // A profile without recorded departures (sugarcrm-11, generic-oauth2): faithful = conformant.
-    if (faithful.length) entries.push({ name: 'faithful', mode: 'faithful', faults: [], expected: [...new Set(faithful.flatMap((f) => faultDef(f)?.breaks ?? []))] });
+    if (faithful.length) entries.push({ name: 'faithful', mode: 'faithful', faults: [], expect: combinedExpectations(faithful.map((f) => faultDef(f)!)) });
   }
   for (const f of faultsFor(profile.dialect)) {
     if (!provesHere(f, profileName)) continue;
-    if (!ONLY_FAULT || f.name === ONLY_FAULT) entries.push({ name: `fault:${f.name}`, mode: 'conformant', faults: [f.name], expected: [...f.breaks] });
+    if (!ONLY_FAULT || f.name === ONLY_FAULT) {
+      entries.push({ name: `fault:${f.name}`, mode: 'conformant', faults: [f.name], expect: expectationsOf(f), ...(f.skips ? { skips: [...f.skips] } : {}) });
+    }
   }
   return entries;
 }
@@ -81,12 +83,12 @@ for (const profileName of MATRIX_PROFILES) {
   const entries = entriesOf(profileName);
   if (PER_PROJECT) {
     // Debugging view: one Playwright project (and worker) per entry, full per-test detail.
-    for (const e of entries) matrix.push(targetProject(`${profileName}:${e.name}`, profileName, e.mode, e.faults, e.expected));
+    for (const e of entries) matrix.push(targetProject(`${profileName}:${e.name}`, profileName, e));
   } else {
     // Default: one project per profile whose tests evaluate each check against every entry's target,
     // all started in the same worker (fixtures/check.ts runMatrix). Same specs, same gather and
     // evaluate code; a fraction of the process and module-loading cost of a project per fault.
-    const meta: ProjectMeta = { matrix: { profile: profileName, entries: entries.map(({ name, faults, expected }) => ({ name, ...(faults[0] ? { fault: faults[0] } : {}), expected })) } };
+    const meta: ProjectMeta = { matrix: { profile: profileName, entries } };
     matrix.push({
       name: `matrix:${profileName}`,
       testDir: '../specs',
@@ -98,10 +100,19 @@ for (const profileName of MATRIX_PROFILES) {
   }
 }
 
+// A certified OAuth 2.0 server as an external reference (issue 16): oidc-provider started on
+// 127.0.0.1, run against through `crm-conformance run --base-url` with its profile file, once with
+// opaque and once with JWT access tokens (test/certified). Its own project: CRM_SELFTEST_CERTIFIED=0
+// leaves it out.
+const certified: Project<object, RunOptions>[] =
+  process.env.CRM_SELFTEST_CERTIFIED === '0' ? [] : [{ name: 'certified:oidc-provider', testDir: './certified', testMatch: '**/*.test.ts', workers: 1, timeout: 600_000 }];
+
 // Real SuiteCRM (test/real, docs/container.md): builds and starts 7.14.6 in containers and diffs every
 // verdict with faithful mode. One long test, listed first so it starts at once and overlaps the rest;
-// it skips (with the reason and the command that enables it) without an engine or the source archive.
-const real: Project<object, RunOptions>[] = [{ name: 'real', testDir: './real', testMatch: '**/*.test.ts', workers: 1, timeout: 45 * 60_000 }];
+// it skips (with the reason and the command that enables it) without an engine or the source archive;
+// CRM_SELFTEST_REAL=0 leaves it out.
+const real: Project<object, RunOptions>[] =
+  process.env.CRM_SELFTEST_REAL === '0' ? [] : [{ name: 'real', testDir: './real', testMatch: '**/*.test.ts', workers: 1, timeout: 45 * 60_000 }];
 
 // One marker per run for the records the suite creates; workers inherit it from the runner.
 process.env.CRM_RUN_MARKER ??= `crmc-${randomBytes(4).toString('hex')}`;
@@ -128,5 +139,6 @@ export default defineConfig<object, RunOptions>({
     // Each CLI test spawns whole runs: few at a time, generous timeouts.
     { name: 'cli', testDir: './cli', testMatch: '**/*.test.ts', workers: 2, timeout: 180_000 },
     ...matrix,
+    ...certified,
   ],
 });

@@ -2,8 +2,8 @@ import { check, test } from '../../fixtures/check.js';
 import { malformedAuthorization } from '../../src/checks/bearer.js';
 
 // RFC 6750 §2.1, §3.1
-test(...check(malformedAuthorization, async ({ oauth, api }) => {
-  const t = (await oauth.obtain('password')).accessToken;
+test(...check(malformedAuthorization, async ({ tokens, api }) => {
+  const t = (await tokens.access()).accessToken;
   const cases: [string, string][] = [
     ['an empty Bearer credential', 'Bearer'],
     ['two tokens after Bearer', `Bearer ${t} ${t}`],

@@ -1,9 +1,8 @@
 import { check, test } from '../../fixtures/check.js';
 import { queryTokenRefused } from '../../src/checks/bearer.js';
-import { anyToken } from '../../fixtures/dialects.js';
 
 // RFC 6750 §2.3
 test(...check(queryTokenRefused, async (h) => {
-  const t = (await anyToken(h)).accessToken;
+  const t = (await h.tokens.access()).accessToken;
   return h.api.probeWith({}, `access_token=${encodeURIComponent(t)}`);
 }));

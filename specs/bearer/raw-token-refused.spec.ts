@@ -2,4 +2,4 @@ import { check, test } from '../../fixtures/check.js';
 import { rawTokenRefused } from '../../src/checks/bearer.js';
 
 // RFC 6750 §2.1
-test(...check(rawTokenRefused, async ({ oauth, api }) => api.probeWith({ authorization: (await oauth.obtain('password')).accessToken })));
+test(...check(rawTokenRefused, async ({ tokens, api }) => api.probeWith({ authorization: (await tokens.access()).accessToken })));

@@ -6,52 +6,33 @@ import type { Exchange } from '../checks/types.js';
 import type { HttpClient } from '../client/http.js';
 import { profilePath, type Profile } from '../profile/profile.js';
 import type { SecretRegistry } from '../redact/secrets.js';
+import { attr, findForm, hiddenPairs, parseForms, select, selectFirst, text } from '../html/forms.js';
 import { cookieAttributes, PANEL, splitSetCookie, type PanelTokenRow } from './suitecrm.js';
 
 export class PanelError extends Error {}
 
 type Fields = [string, string][];
 
-function attrs(tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of tag.matchAll(/([a-zA-Z_:-]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) out[m[1]!.toLowerCase()] = decode(m[3] ?? m[4] ?? m[5] ?? '');
-  return out;
-}
-
-function decode(s: string): string {
-  return s.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-}
-
-const text = (s: string) => decode(s.replace(/<[^>]*>/g, '')).trim();
-
 /** Hidden inputs of the form with this id (what a browser would submit besides the visible fields). */
 export function hiddenFields(html: string, formId: string): Fields {
-  const m = new RegExp(`<form[^>]*\\bid=["']${formId}["'][^>]*>([\\s\\S]*?)</form>`, 'i').exec(html);
-  if (!m) return [];
-  return [...m[1]!.matchAll(/<input\b[^>]*>/gi)].map((t) => attrs(t[0])).filter((a) => a.type === 'hidden' && a.name).map((a) => [a.name!, a.value ?? '']);
-}
-
-function cell(row: string, field: string): string | undefined {
-  const m = new RegExp(`<td[^>]*\\bfield=["']${field}["'][^>]*>([\\s\\S]*?)</td>`, 'i').exec(row);
-  return m ? m[1] : undefined;
+  return hiddenPairs(findForm(html, `form#${formId}`));
 }
 
 /** Token rows of a list page; undefined when the page has no recognisable tokens table. */
 export function parseTokenRows(html: string): PanelTokenRow[] | undefined {
   const out: PanelTokenRow[] = [];
-  for (const tr of html.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/gi)) {
-    const row = tr[1]!;
-    const box = /<input\b[^>]*name=["']mass\[\]["'][^>]*>/i.exec(row);
+  for (const tr of select(html, 'tr')) {
+    const box = selectFirst(tr, 'input[name="mass[]"]');
     if (!box) continue;
-    const client = cell(row, 'oauth2client_name');
-    if (client === undefined) return undefined;
+    const cell = (field: string) => selectFirst(tr, `td[field="${field}"]`);
+    if (!cell('oauth2client_name')) return undefined;
     out.push({
-      rowId: attrs(box[0]).value ?? '',
-      clientName: text(client),
-      userName: text(cell(row, 'assigned_user_name') ?? ''),
-      revoked: /\bchecked\b/i.test(cell(row, 'token_is_revoked') ?? ''),
-      created: text(cell(row, 'date_entered') ?? ''),
-      accessExpires: text(cell(row, 'access_token_expires') ?? ''),
+      rowId: attr(box, 'value') ?? '',
+      clientName: text(cell('oauth2client_name')),
+      userName: text(cell('assigned_user_name')),
+      revoked: !!selectFirst(tr, 'td[field="token_is_revoked"] input[checked]'),
+      created: text(cell('date_entered')),
+      accessExpires: text(cell('access_token_expires')),
     });
   }
   return out;
@@ -118,10 +99,9 @@ export class HttpPanel {
 
   /** Passes the first-login time-zone gate if it shows (only for targets the harness owns). */
   async passTimezoneGate(html: string): Promise<boolean> {
-    if (!/action=["'][^"']*SaveTimezone/i.test(html)) return false;
-    const m = /<form[^>]*action=["']([^"']*SaveTimezone[^"']*)["'][^>]*>([\s\S]*?)<\/form>/i.exec(html)!;
-    const fields = [...m[2]!.matchAll(/<input\b[^>]*>/gi)].map((t) => attrs(t[0])).filter((a) => a.type === 'hidden' && a.name).map((a): [string, string] => [a.name!, a.value ?? '']);
-    await this.post(decode(m[1]!), [...fields, ['timezone', 'UTC']]);
+    const form = parseForms(html).find((f) => /SaveTimezone/.test(f.action ?? ''));
+    if (!form) return false;
+    await this.post(form.action!, [...hiddenPairs(form), ['timezone', 'UTC']]);
     return true;
   }
 

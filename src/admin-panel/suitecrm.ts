@@ -1,5 +1,6 @@
-// What automation knows about SuiteCRM 7.14's admin panel (../shared/facts/suitecrm-7.14-admin-ui.md):
+// What automation knows about SuiteCRM 7.14's admin panel (the workspace notes facts/suitecrm-7.14-admin-ui.md):
 // direct URLs, stable selectors, form fields, and the pure logic of finding the harness's own rows.
+import { jwtOrUndefined } from '../jwt/decode.js';
 
 export const PANEL = {
   login: 'index.php?action=Login&module=Users',
@@ -126,11 +127,7 @@ export class UnprovenRowError extends Error {}
 
 /** iat/exp/aud of a JWT access token, without verifying it (only to find its row). */
 export function jwtTimes(token: string): { iat: number; exp: number; aud?: string } | undefined {
-  try {
-    const p = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (typeof p.iat !== 'number' || typeof p.exp !== 'number') return undefined;
-    return { iat: p.iat, exp: p.exp, ...(typeof p.aud === 'string' ? { aud: p.aud } : {}) };
-  } catch {
-    return undefined;
-  }
+  const p = jwtOrUndefined(token)?.payload;
+  if (!p || typeof p.iat !== 'number' || typeof p.exp !== 'number') return undefined;
+  return { iat: p.iat, exp: p.exp, ...(typeof p.aud === 'string' ? { aud: p.aud } : {}) };
 }

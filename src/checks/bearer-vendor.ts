@@ -12,7 +12,7 @@ export const expiredTokenVendorError: CheckDef<VendorErrorEvidence> = {
   title: 'an expired access token gets 401 with the error text the vendor documents',
   specRefs: ['RFC 6750 §3.1', 'Vendor: Flexie CRM API (Invalid Token Error)'],
   severity: 'should',
-  requires: ['vendor-expired-error', 'resource-api', 'wait:access-expiry'],
+  requires: ['vendor-expired-error', 'tokens:access', 'resource-api', 'wait:access-expiry'],
   evaluate({ exchange, expected }) {
     const r = exchange.response;
     if (!r || r.status !== 401) return fail(`expected HTTP 401, got ${describe(exchange)}`);

@@ -3,9 +3,9 @@ import { accessGranted, accessRefused, bearerChallenge, describe } from './condi
 import { fail, pass, type CheckDef, type Exchange, type Requirement } from './types.js';
 
 const R: Requirement[] = ['resource-api'];
-const RT: Requirement[] = ['grant:password', 'resource-api'];
-/** Checks that need some valid token, by whatever grant the profile offers (fixtures anyToken). */
-const ANY: Requirement[] = ['resource-api'];
+const RT: Requirement[] = ['tokens:access', 'resource-api'];
+/** Checks that need some valid token, by whatever grant the profile offers (fixtures/tokens.ts). */
+const ANY: Requirement[] = RT;
 /** RFC 6750 §3.1 invalid_request (400) and 401 are both acceptable for malformed presentations. */
 const REFUSED = [400, 401];
 
@@ -26,7 +26,7 @@ export const missingTokenChallenge: CheckDef = {
   requires: R,
   evaluate(ex) {
     const o = bearerChallenge(ex);
-    return o.pass && /error=/.test(ex.response?.headers['www-authenticate'] ?? '')
+    return o.verdict === 'pass' && /error=/.test(ex.response?.headers['www-authenticate'] ?? '')
       ? pass('the challenge has an error code although no credentials were sent (RFC 6750 §3.1 SHOULD NOT)')
       : o;
   },
@@ -41,7 +41,7 @@ export const invalidToken401: CheckDef<{ label: string; ex: Exchange }[]> = {
   evaluate(list) {
     for (const { label, ex } of list) {
       const o = accessRefused(ex, label, [401]);
-      if (!o.pass) return o;
+      if (o.verdict !== 'pass') return o;
     }
     return pass();
   },
@@ -65,7 +65,7 @@ export const malformedAuthorization: CheckDef<{ label: string; ex: Exchange }[]>
   evaluate(list) {
     for (const { label, ex } of list) {
       const o = accessRefused(ex, label, REFUSED);
-      if (!o.pass) return o;
+      if (o.verdict !== 'pass') return o;
     }
     return pass();
   },
@@ -103,7 +103,7 @@ export const refreshTokenRefused: CheckDef = {
   title: 'a refresh token is not accepted as an access token',
   specRefs: ['RFC 6749 §1.5', 'RFC 6749 §10.4'],
   severity: 'must',
-  requires: ['grant:password', 'grant:refresh_token', 'resource-api'],
+  requires: ['tokens:refresh', 'resource-api'],
   evaluate: (ex) => (ex.response ? accessRefused(ex, 'the refresh token as a bearer token', REFUSED) : fail(describe(ex))),
 };
 

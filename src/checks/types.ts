@@ -3,8 +3,25 @@
 
 export type Severity = 'must' | 'should' | 'advisory';
 
+/** The RFC 2119 / RFC 8174 keyword of the sentence a check cites, or `profile` when the check judges
+ * what a vendor profile promises beyond the RFCs. The severity follows from it (severityOf). */
+export type Keyword = 'MUST' | 'MUST NOT' | 'REQUIRED' | 'SHALL' | 'SHALL NOT' | 'SHOULD' | 'SHOULD NOT' | 'RECOMMENDED' | 'MAY' | 'OPTIONAL' | 'profile';
+
+export function severityOf(keyword: Keyword): Severity {
+  if (['MUST', 'MUST NOT', 'REQUIRED', 'SHALL', 'SHALL NOT'].includes(keyword)) return 'must';
+  if (['SHOULD', 'SHOULD NOT', 'RECOMMENDED'].includes(keyword)) return 'should';
+  return 'advisory';
+}
+
 /** What a check needs from the target before it can run; unmet → skipped with a reason. */
 export type Requirement =
+  /** Tokens by whichever grant the profile offers and the credentials allow (fixtures/tokens.ts):
+   * any access token; one acting for the test user; a pair with a refresh token; two clients. */
+  | 'tokens:access'
+  | 'tokens:user'
+  | 'tokens:refresh'
+  | 'tokens:second-client'
+  /** A particular grant, for checks about that grant itself. */
   | 'grant:password'
   | 'grant:client_credentials'
   | 'grant:refresh_token'
@@ -61,7 +78,13 @@ export interface Exchange {
   durationMs: number;
 }
 
-export type Outcome = { pass: true; note?: string } | { pass: false; reason: string };
+/** What a check's evaluate() concludes from its evidence. `inconclusive`: the evidence cannot decide
+ * (e.g. the control request was refused too, or the server offered nothing to judge); it never
+ * counts as a pass. */
+export type Outcome =
+  | { verdict: 'pass'; note?: string }
+  | { verdict: 'fail'; reason: string }
+  | { verdict: 'inconclusive'; reason: string };
 
 export interface CheckDef<E = Exchange> {
   /** Stable id = spec file path under specs/ (oauth2/refresh/reuse-rejected → oauth2.refresh.reuse-rejected). */
@@ -70,26 +93,30 @@ export interface CheckDef<E = Exchange> {
   /** e.g. "RFC 6749 §5.1"; at least one. */
   specRefs: readonly string[];
   severity: Severity;
+  /** The keyword of the cited sentence that `severity` follows (see severityOf). */
+  keyword?: Keyword;
   requires?: readonly Requirement[];
   /** Self-test matrix: how many targets may be evaluated at once (a browser flow wants few). */
   matrixConcurrency?: number;
   evaluate(evidence: E): Outcome;
 }
 
-export const pass = (note?: string): Outcome => (note ? { pass: true, note } : { pass: true });
-export const fail = (reason: string): Outcome => ({ pass: false, reason });
+export const pass = (note?: string): Outcome => (note ? { verdict: 'pass', note } : { verdict: 'pass' });
+export const fail = (reason: string): Outcome => ({ verdict: 'fail', reason });
+export const inconclusive = (reason: string): Outcome => ({ verdict: 'inconclusive', reason });
 
 /** Area of a check = the first segment of its id (oauth2, bearer, jsonapi, security…). */
 export function areaOf(id: string): string {
   return id.split('.')[0] ?? id;
 }
 
-/** Every outcome must pass; the first failure is the verdict. */
+/** Every outcome must pass: the first failure is the verdict, else the first inconclusive one (an
+ * observed failure outweighs a condition that could not be judged). */
 export function all(...outcomes: Outcome[]): Outcome {
   const notes: string[] = [];
   for (const o of outcomes) {
-    if (!o.pass) return o;
-    if (o.note) notes.push(o.note);
+    if (o.verdict === 'fail') return o;
+    if (o.verdict === 'pass' && o.note) notes.push(o.note);
   }
-  return pass(notes.join('; ') || undefined);
+  return outcomes.find((o) => o.verdict === 'inconclusive') ?? pass(notes.join('; ') || undefined);
 }

@@ -7,14 +7,20 @@ import { renderConsole, renderHtml, renderMarkdown } from '../compare/render.js'
 import { ConfigError } from '../config/errors.js';
 import { applyBaseline, baselineFromReport, loadBaseline } from '../report/baseline.js';
 import { readReport } from '../report/read.js';
-import { helpText, parseArgs, type FlagSpec } from './args.js';
+import { helpText, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 
 const COMPARE_FLAGS: Record<string, FlagSpec> = {
-  baseline: { type: 'string', help: 'accepted failures (schemas/baseline.schema.json), applied to the after report' },
-  'reports-dir': { type: 'string', help: 'where compare.md and compare.html go (default ./reports)' },
-  markdown: { type: 'string', help: 'Markdown summary file (default <reports-dir>/compare.md); also appended to $GITHUB_STEP_SUMMARY when set' },
-  html: { type: 'string', help: 'HTML page (default <reports-dir>/compare.html)' },
-  help: { type: 'boolean', help: 'this help' },
+  baseline: { type: 'string', value: 'FILE', help: 'accepted failures (schemas/baseline.schema.json), applied to the after report' },
+  'reports-dir': { type: 'string', value: 'DIR', help: 'where compare.md and compare.html go', default: './reports' },
+  markdown: { type: 'string', value: 'FILE', help: 'Markdown summary file; also appended to $GITHUB_STEP_SUMMARY when set', default: '<reports-dir>/compare.md' },
+  html: { type: 'string', value: 'FILE', help: 'HTML page', default: '<reports-dir>/compare.html' },
+};
+
+export const COMPARE_COMMAND: CommandSpec = {
+  name: 'compare',
+  args: '<before.json> <after.json>',
+  summary: 'the upgrade gate: regressions, fixes, new/removed checks and changed skips between two runs (exit 1 on a regression)',
+  flags: COMPARE_FLAGS,
 };
 
 function writeFile(file: string, text: string): void {
@@ -23,9 +29,9 @@ function writeFile(file: string, text: string): void {
 }
 
 export async function compareCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { flags, positionals } = parseArgs(argv, COMPARE_FLAGS, 'compare');
+  const { flags, positionals } = parseCommand(argv, COMPARE_COMMAND);
   if (flags.help) {
-    process.stdout.write(helpText('compare <before.json> <after.json>', 'regressions, fixes, new/removed checks and changed skips between two runs', COMPARE_FLAGS));
+    process.stdout.write(helpText(COMPARE_COMMAND));
     return 0;
   }
   if (positionals.length !== 2) throw new ConfigError('usage: crm-conformance compare <before.json> <after.json> [--baseline FILE]');
@@ -48,15 +54,21 @@ export async function compareCommand(argv: readonly string[], env: NodeJS.Proces
 }
 
 const BASELINE_FLAGS: Record<string, FlagSpec> = {
-  expires: { type: 'string', help: 'YYYY-MM-DD: every entry expires after this day' },
-  reason: { type: 'string', help: 'reason for every entry (default: "known departure: <the failure>")' },
-  help: { type: 'boolean', help: 'this help' },
+  expires: { type: 'string', value: 'YYYY-MM-DD', help: 'every entry expires after this day', default: 'never' },
+  reason: { type: 'string', value: 'TEXT', help: 'reason for every entry', default: '"known departure: <the failure>"' },
+};
+
+export const BASELINE_COMMAND: CommandSpec = {
+  name: 'baseline',
+  args: '<conformance.json>',
+  summary: 'print a baseline accepting every failure of a report (redirect it to a file)',
+  flags: BASELINE_FLAGS,
 };
 
 export async function baselineCommand(argv: readonly string[]): Promise<number> {
-  const { flags, positionals } = parseArgs(argv, BASELINE_FLAGS, 'baseline');
+  const { flags, positionals } = parseCommand(argv, BASELINE_COMMAND);
   if (flags.help) {
-    process.stdout.write(helpText('baseline <conformance.json>', "print a baseline accepting every failure of a report (redirect it to a file)", BASELINE_FLAGS));
+    process.stdout.write(helpText(BASELINE_COMMAND));
     return 0;
   }
   if (positionals.length !== 1) throw new ConfigError('usage: crm-conformance baseline <conformance.json> > baseline.json');

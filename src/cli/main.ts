@@ -3,68 +3,120 @@ import { ALL_CHECKS } from '../checks/catalog.js';
 import { ConfigError } from '../config/errors.js';
 import { shippedProfileNames, loadProfile } from '../profile/profile.js';
 import { secrets } from '../redact/secrets.js';
-import { ALL_FAULTS } from '../target/faults/index.js';
+import { ALL_FAULTS, brokenIds } from '../target/faults/index.js';
 import { TOOL_VERSION } from '../version.js';
-import { runCommand } from './run.js';
-import { serveCommand } from './serve.js';
-import { matrixCommand } from './matrix.js';
-import { setupCommand, teardownCommand } from './setup.js';
-import { baselineCommand, compareCommand } from './compare.js';
-import { mergeCommand } from './merge.js';
-
-const USAGE = `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance for CRMs
-
-  crm-conformance run      [--base-url URL] [--profile NAME|FILE] [--config FILE] [--max-wait S] [--mode conformant|faithful]
-  crm-conformance serve    [--profile NAME] [--mode conformant|faithful] [--fault NAME…] [--port N]
-  crm-conformance matrix   [--profiles a,b,…] [--config FILE] [--mode conformant|faithful] [--parallel N]
-  crm-conformance setup    --base-url URL [--accept-admin-timezone-prompt] [--env-path FILE]
-                           create the harness's OAuth2 clients in the admin panel (CRM_ADMIN_USERNAME/PASSWORD)
-  crm-conformance teardown [--base-url URL] [--env-path FILE]   revoke their tokens, then delete them
-  crm-conformance compare  <before.json> <after.json> [--baseline FILE]: the upgrade gate (exit 1 on a regression)
-  crm-conformance baseline <conformance.json> > baseline.json: accept a report's failures
-  crm-conformance merge    <dir>: merge the outputs of \`run --shard i/n\` into one report
-  crm-conformance checks   list the checks (id, severity, spec references)
-  crm-conformance faults   list the reference target's faults and the checks each must break
-  crm-conformance profiles list the shipped profiles
-
-Secrets come from the environment or .env only (CRM_CLIENT_ID, CRM_CLIENT_SECRET, CRM_USERNAME, CRM_PASSWORD, …).
-Exit codes: 0 every check passed or was skipped, 1 a check failed, 2 the run could not be made.
-`;
+import { helpText, parseCommand, type CommandSpec } from './args.js';
+import { RUN_COMMAND, runCommand } from './run.js';
+import { explain } from './explain.js';
+import { SERVE_COMMAND, serveCommand } from './serve.js';
+import { MATRIX_COMMAND, matrixCommand } from './matrix.js';
+import { SETUP_COMMAND, setupCommand, TEARDOWN_COMMAND, teardownCommand } from './setup.js';
+import { BASELINE_COMMAND, baselineCommand, COMPARE_COMMAND, compareCommand } from './compare.js';
+import { MERGE_COMMAND, mergeCommand } from './merge.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  run: runCommand,
-  serve: (argv) => serveCommand(argv),
-  matrix: matrixCommand,
-  checks: async () => {
-    for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${c.severity.padEnd(8)} ${c.specRefs.join(', ')}\n`);
-    return 0;
-  },
-  faults: async () => {
-    for (const f of ALL_FAULTS) process.stdout.write(`${f.name.padEnd(40)} ${f.description}\n${''.padEnd(40)} breaks: ${f.breaks.join(', ')}\n`);
-    return 0;
-  },
-  profiles: async () => {
+/** A listing command: no options but the common ones. */
+function listing(name: string, summary: string, print: () => void): { spec: CommandSpec; run: Command } {
+  const spec: CommandSpec = { name, summary, flags: {} };
+  return {
+    spec,
+    run: async (argv) => {
+      const { positionals } = parseCommand(argv, spec);
+      if (positionals.length) throw new ConfigError(`"${name}" takes no arguments, got "${positionals[0]}"`);
+      print();
+      return 0;
+    },
+  };
+}
+
+const COMMANDS: Record<string, { spec: CommandSpec; run: Command }> = {
+  run: { spec: RUN_COMMAND, run: (argv) => runCommand(argv) },
+  serve: { spec: SERVE_COMMAND, run: (argv) => serveCommand(argv) },
+  matrix: { spec: MATRIX_COMMAND, run: matrixCommand },
+  setup: { spec: SETUP_COMMAND, run: (argv) => setupCommand(argv) },
+  teardown: { spec: TEARDOWN_COMMAND, run: (argv) => teardownCommand(argv) },
+  compare: { spec: COMPARE_COMMAND, run: (argv) => compareCommand(argv) },
+  baseline: { spec: BASELINE_COMMAND, run: baselineCommand },
+  merge: { spec: MERGE_COMMAND, run: mergeCommand },
+  checks: (() => {
+    const spec: CommandSpec = {
+      name: 'checks',
+      summary: 'list the checks: id, severity with its RFC keyword, spec references',
+      flags: { json: { type: 'boolean', help: 'one JSON array (id, title, severity, keyword, specRefs, requires)' } },
+    };
+    return {
+      spec,
+      run: async (argv: readonly string[]) => {
+        const { flags } = parseCommand(argv, spec);
+        if (flags.json) {
+          const list = ALL_CHECKS.map((c) => ({ id: c.id, title: c.title, severity: c.severity, keyword: c.keyword ?? null, specRefs: c.specRefs, requires: c.requires ?? [] }));
+          process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+          return 0;
+        }
+        // The severity with the RFC keyword of the cited sentence it follows ("must (MUST)").
+        for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${`${c.severity}${c.keyword ? ` (${c.keyword})` : ''}`.padEnd(22)} ${c.specRefs.join(', ')}\n`);
+        return 0;
+      },
+    };
+  })(),
+  explain: (() => {
+    const spec: CommandSpec = {
+      name: 'explain',
+      args: '<check id>',
+      summary: 'what a check judges, its spec (linked) and keyword, its definition and evidence flow, the faults that prove it',
+      flags: {},
+    };
+    return {
+      spec,
+      run: async (argv: readonly string[]) => {
+        const { positionals } = parseCommand(argv, spec);
+        if (positionals.length !== 1) throw new ConfigError('usage: crm-conformance explain <check id> (crm-conformance checks lists them)');
+        process.stdout.write(await explain(positionals[0]!));
+        return 0;
+      },
+    };
+  })(),
+  faults: listing('faults', "list the reference target's faults and the checks each must break", () => {
+    for (const f of ALL_FAULTS) process.stdout.write(`${f.name.padEnd(40)} ${f.description}\n${''.padEnd(40)} breaks: ${brokenIds(f).join(', ')}\n`);
+  }),
+  profiles: listing('profiles', 'list the shipped profiles', () => {
     for (const n of shippedProfileNames()) {
       const p = loadProfile(n);
       process.stdout.write(`${n.padEnd(22)} ${p.vendor} ${p.versions}: ${p.token.grants.join(', ')}\n`);
     }
-    return 0;
-  },
-  setup: (argv) => setupCommand(argv),
-  teardown: (argv) => teardownCommand(argv),
-  compare: (argv) => compareCommand(argv),
-  baseline: baselineCommand,
-  merge: mergeCommand,
+  }),
 };
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const rows = Object.entries(COMMANDS).map(([n, { spec }]) => `  crm-conformance ${n.padEnd(width)} ${spec.args ? `${spec.args} ` : ''}${spec.summary}`);
+  return (
+    `crm-conformance ${TOOL_VERSION}: OAuth 2.0 + JSON:API conformance for CRMs\n\n${rows.join('\n')}\n\n` +
+    'crm-conformance <command> --help lists every option of a command with its default; --debug works with every command.\n' +
+    'Secrets come from the environment or .env only (CRM_CLIENT_ID, CRM_CLIENT_SECRET, CRM_USERNAME, CRM_PASSWORD, …).\n' +
+    'Exit codes: 0 every check passed or was skipped, 1 a must/should check failed, 2 the run could not be made\n' +
+    '(or some checks could not gather evidence: error verdicts).\n'
+  );
+}
+
+/** --help / -h before a `--`: the command's help, whatever else the line says. */
+function wantsHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
 
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
-    process.stdout.write(USAGE);
+  if (!cmd || cmd === '--help' || cmd === '-h') {
+    process.stdout.write(usage());
     return cmd ? 0 : 2;
+  }
+  if (cmd === 'help') {
+    const of = rest[0] ? COMMANDS[rest[0]] : undefined;
+    process.stdout.write(of ? helpText(of.spec) : usage());
+    return 0;
   }
   if (cmd === '--version') {
     process.stdout.write(`${TOOL_VERSION}\n`);
@@ -72,15 +124,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const command = COMMANDS[cmd];
   try {
-    if (!command) throw new ConfigError(`unknown command "${cmd}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
-    return await command(rest);
+    if (!command) throw new ConfigError(`unknown command "${cmd}"; commands: ${Object.keys(COMMANDS).join(', ')} (crm-conformance --help)`);
+    if (wantsHelp(rest)) {
+      process.stdout.write(helpText(command.spec));
+      return 0;
+    }
+    return await command.run(rest);
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`crm-conformance: ${secrets.mask(e.message)}\n`);
+      process.stderr.write(`crm-conformance: ${secrets.mask(e.message)}${debug && e.stack ? `\n${secrets.mask(e.stack)}` : ''}\n`);
       return 2;
     }
     const err = e as Error;
-    process.stderr.write(`crm-conformance: unexpected error: ${secrets.mask(err.message)}${debug ? `\n${secrets.mask(err.stack ?? '')}` : ' (run with --debug for details)'}\n`);
+    process.stderr.write(`crm-conformance: unexpected error: ${secrets.mask(err.message)}${debug ? `\n${secrets.mask(err.stack ?? '')}` : ` (run again with --debug for details: crm-conformance ${cmd} … --debug)`}\n`);
     return 2;
   }
 }

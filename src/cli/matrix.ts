@@ -12,17 +12,18 @@ import { loadProfile, shippedProfileNames } from '../profile/profile.js';
 import type { ConformanceReport } from '../report/model.js';
 import { secrets } from '../redact/secrets.js';
 import { validate } from '../schema/validate.js';
-import { helpText, parseArgs, type FlagSpec } from './args.js';
+import { helpText, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 
 export const MATRIX_FLAGS: Record<string, FlagSpec> = {
-  profiles: { type: 'list', help: 'comma-separated profile names or files (default: every shipped profile)' },
-  config: { type: 'string', help: 'matrix config file (schemas/matrix-config.schema.json): profiles with base URLs' },
-  mode: { type: 'string', help: 'embedded targets: conformant | faithful (default conformant)' },
-  parallel: { type: 'number', help: 'profiles run at the same time (default 2)' },
-  'max-wait': { type: 'number', help: 'longest wait for a token to expire, seconds (default 60)' },
-  'reports-dir': { type: 'string', help: 'where matrix.json, matrix.html and the per-profile reports go (default ./reports)' },
-  help: { type: 'boolean', help: 'this help' },
+  profiles: { type: 'list', value: 'NAME', help: 'profile names or files', default: 'every shipped profile' },
+  config: { type: 'string', value: 'FILE', help: 'matrix config file (schemas/matrix-config.schema.json): profiles with base URLs' },
+  mode: { type: 'string', value: 'M', help: 'embedded targets: conformant | faithful', default: 'conformant' },
+  parallel: { type: 'number', help: 'profiles run at the same time', default: '2' },
+  'max-wait': { type: 'number', value: 'S', help: 'longest wait for a token to expire, seconds', default: '60' },
+  'reports-dir': { type: 'string', value: 'DIR', help: 'where matrix.json, matrix.html and the per-profile reports go', default: './reports' },
 };
+
+export const MATRIX_COMMAND: CommandSpec = { name: 'matrix', summary: 'run every profile (embedded dialects, or the URLs of a config file) and write the compatibility matrix', flags: MATRIX_FLAGS };
 
 interface Entry {
   profile: string;
@@ -80,9 +81,9 @@ async function pool<T>(items: readonly T[], size: number, fn: (t: T) => Promise<
 }
 
 export async function matrixCommand(argv: readonly string[]): Promise<number> {
-  const { flags } = parseArgs(argv, MATRIX_FLAGS, 'matrix');
+  const { flags } = parseCommand(argv, MATRIX_COMMAND);
   if (flags.help) {
-    process.stdout.write(helpText('matrix', 'run every profile and write the compatibility matrix', MATRIX_FLAGS));
+    process.stdout.write(helpText(MATRIX_COMMAND));
     return 0;
   }
   const cfg: MatrixConfig = typeof flags.config === 'string' ? readConfig(path.resolve(flags.config)) : { profiles: shippedProfileNames().map((profile) => ({ profile })) };

@@ -8,16 +8,16 @@ import { loadConfigFile, type ConfigFile } from '../config/config-file.js';
 import { loadDotenv } from '../config/dotenv.js';
 import { ConfigError } from '../config/errors.js';
 import { RUN_ENV, type RunSpec } from '../config/run-spec.js';
-import { PROJECT_ROOT } from '../paths.js';
+import { playwrightEnv, PROJECT_ROOT } from '../paths.js';
 import { loadProfile, type Profile } from '../profile/profile.js';
 import { loadBaseline } from '../report/baseline.js';
-import { exitCodeOf, type ConformanceReport } from '../report/model.js';
+import { exitCodeOf, mostlyErrors, type ConformanceReport } from '../report/model.js';
 import { ALL_CHECKS } from '../checks/catalog.js';
 import { scanForSecrets } from '../redact/scan.js';
 import { secrets } from '../redact/secrets.js';
 import { validate } from '../schema/validate.js';
 import { checkFaultNames } from '../target/faults/index.js';
-import { helpText, parseArgs, type FlagSpec } from './args.js';
+import { helpText, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { preflight } from './preflight.js';
 import { chooseTarget, type TargetKind } from './target-choice.js';
 import { containerMaxWait, containerTargetOptions, startContainerTarget, type ContainerTarget, type ContainerTargetOptions } from '../container/index.js';
@@ -26,34 +26,45 @@ import type { HttpOptions } from '../client/http.js';
 import { hostileDef, hostileNames } from '../target/hostile.js';
 import { startReferenceTarget, type StartedTarget } from '../target/server.js';
 import { referenceEnv } from './serve.js';
+import { OPENAPI_FILE_ENV } from '../openapi/document.js';
 
 export const RUN_FLAGS: Record<string, FlagSpec> = {
-  'base-url': { type: 'string', help: 'URL of the CRM to test (else CRM_BASE_URL, else the embedded target)' },
-  profile: { type: 'string', help: 'profile name or path of a profile file (default suitecrm-7.14)' },
-  config: { type: 'string', help: 'JSON config file (schemas/config.schema.json)' },
-  target: { type: 'string', help: 'auto | url | container | embedded (default auto)' },
-  mode: { type: 'string', help: 'embedded target only: conformant | faithful (default conformant)' },
-  fault: { type: 'list', help: 'embedded target only: switch on a named fault (repeatable)' },
-  'max-wait': { type: 'number', help: 'longest wait for a token to expire, seconds (default 60; container: the refresh lifetime + 30)' },
-  workers: { type: 'number', help: 'parallel Playwright workers (default 2)' },
-  'reports-dir': { type: 'string', help: 'where reports go (default ./reports)' },
-  'env-file': { type: 'string', help: 'file with CRM_* variables (default ./.env if present)' },
-  'access-ttl': { type: 'number', help: 'embedded/container target: access-token lifetime in seconds (default 2 / 90)' },
-  'refresh-ttl': { type: 'number', help: 'embedded/container target: refresh-token lifetime in seconds (default 4 / 120)' },
-  'suitecrm-version': { type: 'string', help: 'container target: SuiteCRM release to build and start (default 7.14.6)' },
-  'suitecrm-archive': { type: 'string', help: 'container target: build from this SuiteCRM source archive (.tar.xz, .tar.gz, .zip) instead of the pinned git tag' },
-  'suitecrm-sha256': { type: 'string', help: 'container target: sha256 of --suitecrm-archive when docker/suitecrm/SHA256SUMS does not record it' },
-  grep: { type: 'string', help: 'only checks whose id matches this regular expression' },
-  'http-timeout': { type: 'number', help: 'whole-exchange timeout of every HTTP request, ms (default 10000)' },
-  'max-body': { type: 'number', help: 'largest response body read, bytes (default 5242880); longer ones are cut off' },
-  retries: { type: 'number', help: 'retries of an idempotent request answered 429/503 + Retry-After (default 1; never POST)' },
-  'retry-after-max': { type: 'number', help: 'longest total Retry-After wait honoured per request, seconds (default 5)' },
-  'preflight-timeout': { type: 'number', help: 'timeout of each preflight request, ms (default 5000)' },
-  hostile: { type: 'string', help: 'embedded target only: a hostile behaviour (docs/robustness.md), served in-process and tested as a URL' },
-  baseline: { type: 'string', help: 'accepted failures (schemas/baseline.schema.json): reported as accepted, they do not fail the run' },
-  shard: { type: 'string', help: 'i/n: run only part i of n (merge the parts with `crm-conformance merge`)' },
-  debug: { type: 'boolean', help: 'show stack traces of unexpected errors' },
-  help: { type: 'boolean', help: 'this help' },
+  'base-url': { type: 'string', value: 'URL', help: 'URL of the CRM to test', default: 'CRM_BASE_URL, else the embedded target (a container only with --target container)' },
+  profile: { type: 'string', value: 'NAME|FILE', help: 'profile name (crm-conformance profiles) or path of a profile file', default: 'CRM_PROFILE, else suitecrm-7.14' },
+  config: { type: 'string', value: 'FILE', help: 'JSON config file (schemas/config.schema.json); flags win over it' },
+  target: { type: 'string', value: 'T', help: 'auto | url | container | embedded', default: 'auto' },
+  mode: { type: 'string', value: 'M', help: 'embedded target only: conformant | faithful', default: 'conformant' },
+  fault: { type: 'list', value: 'NAME', help: 'embedded target only: switch on named faults (crm-conformance faults)' },
+  'max-wait': { type: 'number', value: 'S', help: 'longest wait for a token to expire, seconds', default: '60; container: the refresh lifetime + 30' },
+  workers: { type: 'number', help: 'parallel Playwright workers', default: '2' },
+  'reports-dir': { type: 'string', value: 'DIR', help: 'where reports go', default: './reports' },
+  'env-file': { type: 'string', value: 'FILE', help: 'file with CRM_* variables (dotenv syntax; quote values with "#")', default: './.env if present' },
+  'access-ttl': { type: 'number', value: 'S', help: 'embedded/container target: access-token lifetime in seconds', default: '2 embedded, 90 container' },
+  'refresh-ttl': { type: 'number', value: 'S', help: 'embedded/container target: refresh-token lifetime in seconds', default: '4 embedded, 120 container' },
+  'suitecrm-version': { type: 'string', value: 'V', help: 'container target: SuiteCRM release to build and start', default: '7.14.6' },
+  'suitecrm-archive': { type: 'string', value: 'FILE', help: 'container target: build from this SuiteCRM source archive (.tar.xz, .tar.gz, .zip)', default: 'the pinned git tag (docker/suitecrm/SOURCES)' },
+  'suitecrm-sha256': { type: 'string', value: 'HEX', help: 'container target: sha256 of --suitecrm-archive', default: 'the sum docker/suitecrm/SHA256SUMS records for its file name' },
+  openapi: { type: 'string', value: 'FILE', help: "OpenAPI 3 document to match exchanges against instead of the one the instance publishes", default: "CRM_OPENAPI, else the profile's (GET /Api/V8/meta/swagger.json for SuiteCRM)" },
+  grep: { type: 'string', value: 'REGEX', help: 'only the checks whose line matches (see below)', default: 'every check' },
+  'http-timeout': { type: 'number', value: 'MS', help: 'whole-exchange timeout of every HTTP request, ms', default: '10000' },
+  'max-body': { type: 'number', value: 'BYTES', help: 'largest response body read; longer ones are cut off', default: '5242880' },
+  retries: { type: 'number', help: 'retries of an idempotent request answered 429/503 + Retry-After (never POST)', default: '1' },
+  'retry-after-max': { type: 'number', value: 'S', help: 'longest total Retry-After wait honoured per request, seconds', default: '5' },
+  'preflight-timeout': { type: 'number', value: 'MS', help: 'timeout of each preflight request, ms', default: '5000' },
+  hostile: { type: 'string', value: 'NAME', help: 'embedded target only: a hostile behaviour (docs/robustness.md), served in-process and tested as a URL' },
+  baseline: { type: 'string', value: 'FILE', help: 'accepted failures (schemas/baseline.schema.json): reported as accepted, they do not fail the run' },
+  shard: { type: 'string', value: 'I/N', help: 'run only part i of n (merge the parts with `crm-conformance merge`)', default: 'the whole suite' },
+};
+
+export const RUN_COMMAND: CommandSpec = {
+  name: 'run',
+  summary: 'run the conformance suite against a target (exit 0 all passed or skipped, 1 a check failed, 2 the run could not be made)',
+  flags: RUN_FLAGS,
+  notes: `--grep REGEX is Playwright's --grep: it is matched against the line
+  "conformance <spec file> <check id>: <title> @<severity> @<area>", so it selects by check id
+  (--grep oauth2.refresh), spec path (--grep jsonapi/crud), words of the title, severity
+  (--grep @must) or area (--grep @bearer); alternatives with | (--grep 'jwt|bearer').
+Secrets (client secrets, passwords) come only from the environment or the --env-file, never from flags.`,
 };
 
 export interface RunOutcome {
@@ -66,13 +77,19 @@ function str(v: unknown): string | undefined {
 }
 
 export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { flags } = parseArgs(argv, RUN_FLAGS, 'run');
+  const { flags } = parseCommand(argv, RUN_COMMAND);
   if (flags.help) {
-    process.stdout.write(helpText('run', 'run the conformance suite against a target', RUN_FLAGS));
+    process.stdout.write(helpText(RUN_COMMAND));
     return 0;
   }
   const envFile = str(flags['env-file']);
   loadDotenv(path.resolve(envFile ?? '.env'), env, envFile !== undefined);
+  // The Playwright child runs in the package's folder: the user's document travels as an absolute path.
+  const openapi = str(flags.openapi) ?? env[OPENAPI_FILE_ENV];
+  if (openapi !== undefined) {
+    if (!existsSync(path.resolve(openapi))) throw new ConfigError(`OpenAPI document not found: ${path.resolve(openapi)} (${flags.openapi !== undefined ? '--openapi' : OPENAPI_FILE_ENV})`);
+    env[OPENAPI_FILE_ENV] = path.resolve(openapi);
+  }
   const cfg: ConfigFile = str(flags.config) ? loadConfigFile(path.resolve(str(flags.config)!)) : {};
 
   const profile = loadProfile(str(flags.profile) ?? cfg.profile ?? env.CRM_PROFILE ?? 'suitecrm-7.14');
@@ -190,7 +207,7 @@ async function preflightAndRun(run: RunSpec, profile: Profile, env: NodeJS.Proce
     await preflight(run.target.baseUrl, profile, creds, env, preflightMs);
   }
 
-  const code = await playwright(run, env, str(flags.grep), run.shard);
+  const code = await playwright(run, env, str(flags.grep), run.shard, flags.debug === true);
   const reportFile = path.join(reportsDir, 'conformance.json');
   if (!existsSync(reportFile)) throw new ConfigError(`the run produced no ${reportFile} (Playwright exited with ${code})`);
   const report = JSON.parse(readFileSync(reportFile, 'utf8')) as ConformanceReport;
@@ -201,16 +218,20 @@ async function preflightAndRun(run: RunSpec, profile: Profile, env: NodeJS.Proce
   if (leaks.length) {
     throw new ConfigError(`secret material found in the reports (${leaks.length}× ${leaks[0]!.kind} in ${path.relative(process.cwd(), leaks[0]!.file)}): this is a bug of crm-conformance; the reports must not be shared`);
   }
-  printSummary(report, reportsDir, 'conformance.json, conformance.sarif, junit.xml, html/index.html' + (run.shard ? `, blob/ (shard ${run.shard.current}/${run.shard.total}: merge with \`crm-conformance merge\`)` : ''));
+  const files = 'conformance.json, conformance.sarif, junit.xml, html/index.html';
+  printSummary(report, reportsDir, run.shard ? `${files} (shard ${run.shard.current}/${run.shard.total}: merge the parts with \`crm-conformance merge\`)` : files);
   return exitCodeOf(report);
 }
 
 /** The closing lines of run and merge: counts, baseline states, where the reports are. */
 export function printSummary(report: ConformanceReport, reportsDir: string, files: string): void {
   const s = report.summary;
+  const mostly = mostlyErrors(report);
   process.stdout.write(
-    `\n${s.total} checks: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped` +
+    `\n${s.total} checks: ${s.passed} passed, ${s.failed} failed` +
       (s.failed ? ` (${Object.entries(s.failedBySeverity ?? {}).map(([k, n]) => `${n} ${k}`).join(', ')})` : '') +
+      `, ${s.inconclusive ?? 0} inconclusive, ${s.errors ?? 0} errors, ${s.skipped} skipped` +
+      (mostly ? `\n${mostly}` : s.errors ? `\n${s.errors} check(s) could not gather evidence (error): see their reasons and fixes above` : '') +
       (report.baseline ? `\nbaseline: ${s.accepted ?? 0} failure(s) accepted, ${s.stale ?? 0} stale entr${s.stale === 1 ? 'y' : 'ies'}` : '') +
       `\nreports: ${path.relative(process.cwd(), reportsDir) || '.'}/${files}\n`,
   );
@@ -234,8 +255,8 @@ export function parseShard(value: string): { current: number; total: number } {
 }
 
 /** Runs the suite in a Playwright child process; the RunSpec travels in the environment. */
-function playwright(run: RunSpec, env: NodeJS.ProcessEnv, grep?: string, shard?: RunSpec['shard']): Promise<number> {
-  for (const p of ['conformance.json', 'conformance.sarif', 'junit.xml', 'html', 'test-results', 'blob']) rmSync(path.join(run.reportsDir, p), { recursive: true, force: true });
+function playwright(run: RunSpec, env: NodeJS.ProcessEnv, grep: string | undefined, shard: RunSpec['shard'], debug: boolean): Promise<number> {
+  for (const p of ['conformance.json', 'conformance.sarif', 'junit.xml', 'html', 'test-results']) rmSync(path.join(run.reportsDir, p), { recursive: true, force: true });
   const require = createRequire(import.meta.url);
   const cli = require.resolve('@playwright/test/cli');
   const args = [
@@ -249,17 +270,22 @@ function playwright(run: RunSpec, env: NodeJS.ProcessEnv, grep?: string, shard?:
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_ROOT,
-      env: { ...env, [RUN_ENV]: JSON.stringify(run), CRM_CONFORMANCE_CLI: '1', FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
+      env: playwrightEnv({ ...env, [RUN_ENV]: JSON.stringify(run), CRM_CONFORMANCE_CLI: '1', FORCE_COLOR: process.stdout.isTTY ? '1' : '0', ...(debug ? { CRM_CONFORMANCE_DEBUG: '1' } : {}) }),
       stdio: ['ignore', 'inherit', 'pipe'],
     });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.length > 100_000) stderr = stderr.slice(-50_000);
-    });
+    // Forwarded as it comes, masked line by line: a reporter or config error of the child is never
+    // swallowed (exit code 1 looks like a failed check). Without --debug, stack frames are left out.
+    let pending = '';
+    const forward = (text: string) => {
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      const shown = debug ? lines : lines.filter((l) => !/^\s+at /.test(l));
+      if (shown.length) process.stderr.write(`${shown.map((l) => secrets.mask(l)).join('\n')}\n`);
+    };
+    child.stderr.on('data', (d: Buffer) => forward(d.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0 && code !== 1) process.stderr.write(secrets.mask(stderr.slice(-4000)));
+      if (pending) forward('\n');
       resolve(code ?? 2);
     });
   });

@@ -6,26 +6,28 @@ import { ConfigError } from '../config/errors.js';
 import { loadProfile } from '../profile/profile.js';
 import type { Profile } from '../profile/profile.js';
 import { startReferenceTarget, type StartedTarget, type TargetMode } from '../target/server.js';
-import { helpText, parseArgs, type FlagSpec } from './args.js';
+import { helpText, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
+import { dotenvLine } from '../config/dotenv.js';
 
 export const SERVE_FLAGS: Record<string, FlagSpec> = {
-  profile: { type: 'string', help: 'dialect to speak (default suitecrm-7.14)' },
-  mode: { type: 'string', help: 'conformant | faithful (default conformant)' },
-  fault: { type: 'list', help: 'switch on a named fault (repeatable; see `crm-conformance faults`)' },
-  port: { type: 'number', help: 'port on 127.0.0.1 (default: any free port)' },
-  'access-ttl': { type: 'number', help: 'access-token lifetime in seconds (default: the profile\'s)' },
-  'refresh-ttl': { type: 'number', help: 'refresh-token lifetime in seconds (default: the profile\'s)' },
-  'code-ttl': { type: 'number', help: 'authorization-code lifetime in seconds (default 5: short, so the code-expiry check runs)' },
-  hostile: { type: 'string', help: 'a hostile behaviour instead of a working CRM (see docs/robustness.md)' },
-  'admin-first-login': { type: 'boolean', help: 'admin panel: the admin has never confirmed a time zone (a fresh install\'s first-login gate)' },
-  'credentials-file': { type: 'string', help: 'where to write the credentials (default .crm-conformance/serve.env)' },
-  help: { type: 'boolean', help: 'this help' },
+  profile: { type: 'string', value: 'NAME|FILE', help: 'dialect to speak', default: 'suitecrm-7.14' },
+  mode: { type: 'string', value: 'M', help: 'conformant | faithful', default: 'conformant' },
+  fault: { type: 'list', value: 'NAME', help: 'switch on named faults (crm-conformance faults)' },
+  port: { type: 'number', help: 'port on 127.0.0.1', default: 'any free port' },
+  'access-ttl': { type: 'number', value: 'S', help: 'access-token lifetime in seconds', default: "the profile's (3600 for SuiteCRM)" },
+  'refresh-ttl': { type: 'number', value: 'S', help: 'refresh-token lifetime in seconds', default: "the profile's (2592000 for SuiteCRM)" },
+  'code-ttl': { type: 'number', value: 'S', help: 'authorization-code lifetime in seconds (short, so the code-expiry check runs)', default: '5' },
+  hostile: { type: 'string', value: 'NAME', help: 'a hostile behaviour instead of a working CRM (docs/robustness.md)' },
+  'admin-first-login': { type: 'boolean', help: "admin panel: the admin has never confirmed a time zone (a fresh install's first-login gate)" },
+  'credentials-file': { type: 'string', value: 'FILE', help: 'where to write the credentials (mode 0600)', default: '.crm-conformance/serve.env' },
 };
 
+export const SERVE_COMMAND: CommandSpec = { name: 'serve', summary: 'start the reference target on 127.0.0.1 until interrupted; its credentials go to a file, never to the console', flags: SERVE_FLAGS };
+
 export async function serveCommand(argv: readonly string[], signal?: AbortSignal): Promise<number> {
-  const { flags } = parseArgs(argv, SERVE_FLAGS, 'serve');
+  const { flags } = parseCommand(argv, SERVE_COMMAND);
   if (flags.help) {
-    process.stdout.write(helpText('serve', 'start the reference target on 127.0.0.1', SERVE_FLAGS));
+    process.stdout.write(helpText(SERVE_COMMAND));
     return 0;
   }
   const profile = loadProfile((flags.profile as string | undefined) ?? 'suitecrm-7.14');
@@ -66,7 +68,7 @@ export async function serveCommand(argv: readonly string[], signal?: AbortSignal
     ...(c.limitedUser ? { CRM_LIMITED_USERNAME: c.limitedUser.username, CRM_LIMITED_PASSWORD: c.limitedUser.password } : {}),
   };
   const lines = { ...referenceEnv(target, profile, keyFile), ...optional };
-  writeFileSync(file, `${Object.entries(lines).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(file, `${Object.entries(lines).map(([k, v]) => dotenvLine(k, v)).join('\n')}\n`, { mode: 0o600 });
   const rel = path.relative(process.cwd(), file);
   process.stdout.write(
     `reference target (${profile.name}, ${mode}${flags.hostile ? `, hostile: ${String(flags.hostile)}` : ''}${target.faults.length ? `, faults: ${target.faults.join(', ')}` : ''}) listening on ${target.baseUrl}\n` +

@@ -7,27 +7,30 @@ import { BrowserPanel, TimezoneGateError } from '../admin-panel/browser-panel.js
 import { PanelError } from '../admin-panel/http-panel.js';
 import { provisionClients, ROLE_VARS, teardownClients } from '../admin-panel/provision.js';
 import { CREDENTIAL_VARS } from '../config/credentials.js';
-import { loadDotenv, parseDotenv } from '../config/dotenv.js';
+import { dotenvLine, loadDotenv, parseDotenv } from '../config/dotenv.js';
 import { ConfigError } from '../config/errors.js';
 import { loadProfile, type Profile } from '../profile/profile.js';
 import { secrets } from '../redact/secrets.js';
-import { helpText, parseArgs, type FlagSpec } from './args.js';
+import { helpText, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 
 const COMMON: Record<string, FlagSpec> = {
-  'base-url': { type: 'string', help: 'URL of the CRM (else CRM_BASE_URL)' },
-  profile: { type: 'string', help: 'profile name (default suitecrm-7.14; must have admin.panel)' },
+  'base-url': { type: 'string', value: 'URL', help: 'URL of the CRM', default: 'CRM_BASE_URL' },
+  profile: { type: 'string', value: 'NAME|FILE', help: 'profile (must have admin.panel)', default: 'CRM_PROFILE, else suitecrm-7.14' },
   // Not --env-file: Node 20 itself parses that flag anywhere on the command line and exits when the file is missing.
-  'env-path': { type: 'string', help: 'env file to write (setup) / read (teardown) the client variables (default ./.env)' },
+  'env-path': { type: 'string', value: 'FILE', help: 'env file to write (setup) / read (teardown) the client variables', default: './.env' },
   'accept-admin-timezone-prompt': {
     type: 'boolean',
     help: "pass SuiteCRM's first-login time-zone gate (saves the admin user's time zone preference)",
   },
-  'reports-dir': { type: 'string', help: 'where failure screenshots go (default ./reports; secret fields masked)' },
-  help: { type: 'boolean', help: 'this help' },
+  'reports-dir': { type: 'string', value: 'DIR', help: 'where failure screenshots go (secret fields masked)', default: './reports' },
 };
 
 export const SETUP_FLAGS = COMMON;
 export const TEARDOWN_FLAGS = COMMON;
+
+const ADMIN_NOTE = 'Needs CRM_ADMIN_USERNAME and CRM_ADMIN_PASSWORD (an administrator of the CRM) in the environment or the env file.';
+export const SETUP_COMMAND: CommandSpec = { name: 'setup', summary: "create the harness's OAuth2 clients through the admin panel (in Chromium) and write them to the env file", flags: COMMON, notes: ADMIN_NOTE };
+export const TEARDOWN_COMMAND: CommandSpec = { name: 'teardown', summary: "revoke the tokens of the harness's clients, then delete the clients", flags: COMMON, notes: ADMIN_NOTE };
 
 interface Context {
   profile: Profile;
@@ -40,10 +43,10 @@ interface Context {
 }
 
 function context(argv: readonly string[], command: string, env: NodeJS.ProcessEnv): Context | undefined {
-  const { flags } = parseArgs(argv, COMMON, command);
+  const spec = command === 'setup' ? SETUP_COMMAND : TEARDOWN_COMMAND;
+  const { flags } = parseCommand(argv, spec);
   if (flags.help) {
-    const summary = command === 'setup' ? "create the harness's OAuth2 clients through the admin panel" : "revoke the harness clients' tokens, then delete the clients";
-    process.stdout.write(helpText(command, summary, COMMON));
+    process.stdout.write(helpText(spec));
     return undefined;
   }
   const envFile = path.resolve((flags['env-path'] as string | undefined) ?? '.env');
@@ -90,7 +93,7 @@ function updateEnvFile(file: string, vars: Record<string, string>, remove: reado
     const k = keyOf(l);
     return l.trim() !== '' && !(k && (k in vars || remove.includes(k)));
   });
-  const text = [...kept, ...Object.entries(vars).map(([k, v]) => `${k}=${v}`)].join('\n');
+  const text = [...kept, ...Object.entries(vars).map(([k, v]) => dotenvLine(k, v))].join('\n');
   writeFileSync(file, text ? `${text}\n` : '', { mode: 0o600 });
   chmodSync(file, 0o600);
 }

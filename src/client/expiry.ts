@@ -12,6 +12,32 @@ export interface ExpiryWait {
 
 export const POLL_MS = 200;
 
+/** Prefix of the lines a worker writes while it waits; the console reporter shows them. */
+export const WAIT_NOTICE = '⏳ ';
+/** Waits shorter than this pass without a word. */
+const QUIET_MS = 1_000;
+const EVERY_MS = 10_000;
+
+/**
+ * Says on stderr what a wait is for and how long is left, then again every 10 s, until `done`
+ * settles. Never names a token: `what` is a phrase like "the access token to expire".
+ */
+export async function announcedWait<T>(what: string, untilMs: number, budgetMs: number | undefined, done: Promise<T>): Promise<T> {
+  const left = () => Math.max(0, untilMs - Date.now());
+  if (left() < QUIET_MS) return done;
+  const say = (s: string) => process.stderr.write(`${WAIT_NOTICE}${s}\n`);
+  const budget = budgetMs !== undefined ? ` (wait budget ${Math.round(budgetMs / 1000)} s, --max-wait)` : '';
+  say(`waiting for ${what}: ${(left() / 1000).toFixed(1)} s left${budget}`);
+  const timer = setInterval(() => {
+    if (left() > 0) say(`still waiting for ${what}: ${(left() / 1000).toFixed(0)} s left`);
+  }, EVERY_MS);
+  try {
+    return await done;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.max(0, ms)));
 }
@@ -25,9 +51,10 @@ export async function waitForExpiry(
   deadline: number,
   attempt: () => Promise<Exchange>,
   refused: (ex: Exchange) => boolean,
+  what = 'the access token to expire',
 ): Promise<ExpiryWait> {
   const started = Date.now();
-  await sleep(expiresAt - Date.now());
+  await announcedWait(what, expiresAt, deadline - started, sleep(expiresAt - Date.now()));
   for (;;) {
     const ex = await attempt();
     if (refused(ex)) return { exchange: ex, observedLeewayMs: Math.max(0, Date.now() - expiresAt), waitedMs: Date.now() - started };

@@ -45,9 +45,13 @@ export interface TokenSet {
   exchange: Exchange;
 }
 
-/** A setup step failed: the check cannot produce evidence. The message names what broke. */
+/** A setup step failed: the check cannot produce evidence (its verdict is `error`, never the
+ * target's failure). The message names what broke; `fix` what the user can do about it. */
 export class PreconditionError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly fix?: string,
+  ) {
     super(message);
     this.name = 'PreconditionError';
   }
@@ -163,7 +167,10 @@ export class OAuthClient {
   toTokenSet(ex: Exchange, what: string): TokenSet {
     const j = ex.response?.json as Record<string, unknown> | undefined;
     if (!j || typeof j.access_token !== 'string') {
-      throw new PreconditionError(`could not obtain tokens with the ${what}: ${describe(ex)}`);
+      throw new PreconditionError(
+        `could not obtain tokens with the ${what}: ${describe(ex)}`,
+        'check the credentials and that the profile describes how this server issues tokens (docs/profiles.md); the exchange is attached',
+      );
     }
     return {
       accessToken: j.access_token,

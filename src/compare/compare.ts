@@ -12,7 +12,7 @@ export const SECTIONS: readonly { kind: ChangeKind; title: string; blurb: string
   { kind: 'fix', title: 'Fixed', blurb: 'failed before, pass now' },
   { kind: 'new', title: 'New checks', blurb: 'only in the after report' },
   { kind: 'removed', title: 'Removed checks', blurb: 'only in the before report' },
-  { kind: 'skip-changed', title: 'Changed skips', blurb: 'skipped on one side only: not proven either way' },
+  { kind: 'skip-changed', title: 'Changed skips', blurb: 'not judged on one side (skipped, inconclusive or error): not proven either way' },
   { kind: 'still-failing', title: 'Still failing', blurb: 'failed before and after' },
 ];
 
@@ -49,7 +49,9 @@ export function classify(before: Verdict | undefined, after: Verdict | undefined
   if (before === undefined) return 'new';
   if (after === undefined) return 'removed';
   if (before === after) return after === 'fail' ? 'still-failing' : 'unchanged';
-  if (before === 'skip' || after === 'skip') return 'skip-changed';
+  // A side that could not judge (skip, inconclusive, error) proves neither a regression nor a fix.
+  const unjudged = (v: Verdict) => v === 'skip' || v === 'inconclusive' || v === 'error';
+  if (unjudged(before) || unjudged(after)) return 'skip-changed';
   if (after === 'fail') return afterBaseline === 'accepted' ? 'accepted' : 'regression';
   return 'fix';
 }

@@ -1,7 +1,7 @@
 // Three views of one Comparison: a console table, Markdown (pull-request comment or
 // $GITHUB_STEP_SUMMARY) and a static HTML page (reports/compare.html, no scripts, no fetches).
 import type { ConformanceReport } from '../report/model.js';
-import { specLink } from '../report/sarif.js';
+import { specLink } from '../report/spec-links.js';
 import { SECTIONS, verdictLine, type CheckChange, type Comparison } from './compare.js';
 
 const arrow = (c: CheckChange) => `${c.before ?? '—'} → ${c.after ?? '—'}`;

@@ -1,34 +1,56 @@
-// Is a container engine there? A fast, bounded check (no Testcontainers import on the hot path).
+// Is a container engine there? Testcontainers' own runtime detection decides (TESTCONTAINERS_HOST_
+// OVERRIDE, ~/.testcontainers.properties, DOCKER_HOST with TLS settings, the Docker socket, rootless
+// and Podman sockets), imported only when a run has to know, and bounded in time. An explicit
+// DOCKER_HOST is taken at its word: a missing socket means no engine (testcontainers would quietly
+// fall back to another one; a user who points elsewhere does not mean that), a remote one is trusted.
 import { existsSync } from 'node:fs';
-import http from 'node:http';
 
 export interface EngineProbe {
   available: boolean;
   detail: string;
 }
 
-function socketCandidates(env: NodeJS.ProcessEnv): string[] {
-  const host = env.DOCKER_HOST;
-  if (host?.startsWith('unix://')) return [host.slice('unix://'.length)];
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  return ['/var/run/docker.sock', `/run/user/${uid}/podman/podman.sock`, '/run/podman/podman.sock'];
+/** Variables testcontainers' detection reads from process.env. */
+const ENGINE_VARS = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'TESTCONTAINERS_HOST_OVERRIDE', 'TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE'];
+
+/** Runs `fn` with `env`'s engine variables in process.env (detection reads nothing else), then restores them. */
+async function withEngineEnv<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
+  if (env === process.env) return fn();
+  const saved = ENGINE_VARS.map((k) => [k, process.env[k]] as const);
+  for (const k of ENGINE_VARS) {
+    if (env[k] === undefined) delete process.env[k];
+    else process.env[k] = env[k];
+  }
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
-/** Pings the engine API over its unix socket within `timeoutMs`. TCP DOCKER_HOSTs are trusted as given. */
-export async function probeContainerEngine(env: NodeJS.ProcessEnv = process.env, timeoutMs = 800): Promise<EngineProbe> {
-  if (env.DOCKER_HOST && /^tcp:|^https?:/.test(env.DOCKER_HOST)) return { available: true, detail: `DOCKER_HOST=${env.DOCKER_HOST}` };
-  for (const socketPath of socketCandidates(env)) {
-    if (!existsSync(socketPath)) continue;
-    const ok = await new Promise<boolean>((resolve) => {
-      const req = http.get({ socketPath, path: '/_ping', timeout: timeoutMs }, (res) => {
-        res.resume();
-        resolve(res.statusCode === 200);
-      });
-      req.on('timeout', () => req.destroy());
-      req.on('error', () => resolve(false));
-    });
-    if (ok) return { available: true, detail: socketPath };
-    return { available: false, detail: `${socketPath} exists but the engine does not answer` };
+export async function probeContainerEngine(env: NodeJS.ProcessEnv = process.env, timeoutMs = 5_000): Promise<EngineProbe> {
+  const host = env.DOCKER_HOST;
+  if (host?.startsWith('unix://') && !existsSync(host.slice('unix://'.length))) {
+    return { available: false, detail: `DOCKER_HOST=${host} names no socket` };
   }
-  return { available: false, detail: 'no Docker or Podman socket found' };
+  // A remote engine is trusted as given (as before): probing it here could cost the whole bound.
+  if (host && /^(tcp|https?|ssh):/.test(host)) return { available: true, detail: `DOCKER_HOST=${host}` };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    const client = await withEngineEnv(env, () => Promise.race([getContainerRuntimeClient(), timeout]));
+    const rt = client.info.containerRuntime;
+    return { available: true, detail: rt.remoteSocketPath || rt.host };
+  } catch (e) {
+    const why = (e as Error).message;
+    return { available: false, detail: /Could not find a working container runtime strategy/.test(why) ? 'no Docker or Podman engine found' : `the container engine does not answer (${why})` };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -4,7 +4,11 @@ import type { ConformanceReport } from '../report/model.js';
 import type { CheckDef } from '../checks/types.js';
 import { areaOf } from '../checks/types.js';
 
-export type Cell = { verdict: 'pass' | 'fail' | 'skip' | 'n/a'; reason?: string };
+/** inconclusive / error: the verdicts a run reports where evidence could not decide or not be gathered. */
+export type CellVerdict = 'pass' | 'fail' | 'skip' | 'n/a' | 'inconclusive' | 'error';
+export type Cell = { verdict: CellVerdict; reason?: string };
+
+export const CELL_VERDICTS: readonly CellVerdict[] = ['pass', 'fail', 'skip', 'n/a', 'inconclusive', 'error'];
 
 export interface MatrixColumn {
   profile: string;
@@ -34,12 +38,6 @@ export interface Matrix {
   rows: MatrixRow[];
 }
 
-/** A skip that comes from the profile itself (what the CRM does not have) is "n/a"; a skip for
- * want of credentials, time or an admin is a real "skip" the user can act on. */
-export function classifySkip(reason: string | undefined): Cell['verdict'] {
-  return /^(not applicable to profile|profile \S+ (does not offer|documents no|has no|issues opaque|offers both))/.test(reason ?? '') ? 'n/a' : 'skip';
-}
-
 export function buildMatrix(
   checks: readonly Pick<CheckDef<never>, 'id' | 'title' | 'severity' | 'specRefs'>[],
   runs: readonly { column: MatrixColumn; report?: ConformanceReport }[],
@@ -59,11 +57,21 @@ export function buildMatrix(
       const r = byId.get(row.id);
       let cell: Cell;
       if (!r) cell = { verdict: 'skip', reason: column.error ? `the run could not be made: ${column.error}` : 'not run' };
-      else if (r.verdict === 'skip') cell = { verdict: classifySkip(r.reason), ...(r.reason ? { reason: r.reason } : {}) };
+      // A skip that comes from the profile itself (what the CRM does not have) is "n/a"; a skip for
+      // want of credentials, time or an admin is a real "skip" the user can act on.
+      else if (r.verdict === 'skip') cell = { verdict: r.notApplicable ? 'n/a' : 'skip', ...(r.reason ? { reason: r.reason } : {}) };
       else cell = { verdict: r.verdict, ...(r.reason ? { reason: r.reason } : {}) };
       row.cells[column.profile] = cell;
     }
   }
   rows.sort((a, b) => a.area.localeCompare(b.area) || a.id.localeCompare(b.id));
   return { generatedAt: now.toISOString(), columns: runs.map((r) => r.column), rows };
+}
+
+/** Per profile: how many cells of each verdict (the summary rows above the per-check table). */
+export function columnCounts(m: Matrix): Record<string, Record<CellVerdict, number>> {
+  const out: Record<string, Record<CellVerdict, number>> = {};
+  for (const c of m.columns) out[c.profile] = Object.fromEntries(CELL_VERDICTS.map((v) => [v, 0])) as Record<CellVerdict, number>;
+  for (const r of m.rows) for (const [profile, cell] of Object.entries(r.cells)) if (out[profile]) out[profile][cell.verdict]++;
+  return out;
 }

@@ -1,16 +1,16 @@
 // An OpenAPI 3.0 description (typed with openapi-types), its local $refs resolved, matched against
 // recorded exchanges: is the operation described, is the status declared, do the path parameters,
 // the request body and (where a schema is declared) the response body fit.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { Exchange } from '../checks/types.js';
-import { PROJECT_ROOT } from '../paths.js';
 import { formatErrors } from '../schema/validate.js';
 
 const addFormats = formats.default;
+
+/** The user's own OpenAPI document (run --openapi FILE): it wins over what the profile names. */
+export const OPENAPI_FILE_ENV = 'CRM_OPENAPI';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 
 export interface Operation {
@@ -71,11 +71,6 @@ export class OpenApiDescription {
         return [{ key: `${m.toUpperCase()} ${template}`, method: m.toUpperCase(), template, re, params, ...(op.requestBody ? { requestBody: op.requestBody as OpenAPIV3.RequestBodyObject } : {}), responses: op.responses }];
       }),
     );
-  }
-
-  static load(file: string, basePath: string): OpenApiDescription {
-    const p = path.isAbsolute(file) ? file : path.resolve(PROJECT_ROOT, file);
-    return new OpenApiDescription(JSON.parse(readFileSync(p, 'utf8')) as OpenAPIV3.Document, basePath);
   }
 
   private schemaCheck(schema: object, value: unknown, where: string): string | undefined {
@@ -146,11 +141,22 @@ export class OpenApiDescription {
   }
 }
 
-const cache = new Map<string, OpenApiDescription>();
+/** Why a value is not an OpenAPI 3.x document (undefined when it is one, as far as matching needs). */
+export function notOpenApi3(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'not a JSON object';
+  const v = value as Record<string, unknown>;
+  if (typeof v.openapi !== 'string' || !v.openapi.startsWith('3.')) return `no "openapi": "3.x" member${typeof v.swagger === 'string' ? ` (Swagger ${v.swagger} is not supported)` : ''}`;
+  if (!v.paths || typeof v.paths !== 'object') return 'no "paths" object';
+  return undefined;
+}
 
-export function openApiFor(file: string, basePath: string): OpenApiDescription {
-  const key = `${file}|${basePath}`;
-  let d = cache.get(key);
-  if (!d) cache.set(key, (d = OpenApiDescription.load(file, basePath)));
+const cache = new WeakMap<object, Map<string, OpenApiDescription>>();
+
+/** The matcher of a document under a base path, built once per document object. */
+export function openApiOf(doc: OpenAPIV3.Document, basePath: string): OpenApiDescription {
+  let byBase = cache.get(doc);
+  if (!byBase) cache.set(doc, (byBase = new Map()));
+  let d = byBase.get(basePath);
+  if (!d) byBase.set(basePath, (d = new OpenApiDescription(doc, basePath)));
   return d;
 }

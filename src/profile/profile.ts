@@ -28,8 +28,40 @@ export interface JsonApiLayout {
   /** Query that narrows the primary module to records the suite never creates, so that paging stays
    * stable while other workers create and delete marked records (e.g. filter[account_type][eq]=Customer). */
   pagingFilter?: string;
-  /** The vendor's OpenAPI 3.0 description of this API (path relative to the project root). */
-  openapi?: string;
+  /** Where the OpenAPI 3.x description of this API comes from: the path the instance publishes it
+   * at (fetched with a bearer token), or a file (made absolute when the profile is loaded). */
+  openapi?: { path: string } | { file: string };
+}
+
+/** CSS selectors of the login page; absent members: the first form with a password field, its
+ * first text or e-mail input, its password input, its first submit control. */
+export interface LoginPage {
+  username?: string;
+  password?: string;
+  submit?: string;
+}
+
+/** CSS selectors of the consent page's controls (buttons, or links followed with GET); absent
+ * approve: the first submit control of the page's first form; absent deny/remember: the page has none. */
+export interface ConsentPage {
+  approve?: string;
+  /** "Approve always" (the decision is remembered). */
+  remember?: string;
+  deny?: string;
+}
+
+/** The authorization request (RFC 6749 §4.1.1) and the pages a user passes on the way. */
+export interface AuthorizeSpec {
+  path: string;
+  pkce?: ('S256' | 'plain')[];
+  codeSeconds?: number;
+  redirectUri?: string;
+  /** The scope the request carries (RFC 6749 §3.3); absent: none sent. */
+  scope?: string;
+  /** Further request parameters the server needs (prompt=consent, audience, resource …). */
+  params?: Record<string, string>;
+  login?: LoginPage;
+  consent?: ConsentPage;
 }
 
 export interface Profile {
@@ -60,7 +92,7 @@ export interface Profile {
   resource: { style: 'jsonapi' | 'rest'; basePath?: string; probe: string; mediaType?: string; collectionPath?: string; jsonapi?: JsonApiLayout };
   logout?: { method: 'POST' | 'GET' | 'DELETE'; path: string } | null;
   /** The authorization endpoint (authorization_code grant); absent when the product has none. */
-  authorize?: { path: string; pkce?: ('S256' | 'plain')[]; codeSeconds?: number; redirectUri?: string } | null;
+  authorize?: AuthorizeSpec | null;
   revocation?: { path: string } | null;
   admin?: { panel?: boolean; revokeExpiryPrecisionSeconds?: number };
   lifetimes: { accessSeconds: number; refreshSeconds: number | null; configurable?: string };
@@ -124,14 +156,24 @@ export function loadProfile(nameOrPath: string, seen: string[] = []): Profile {
   }
   if (seen.includes(file)) throw new ConfigError(`profile ${file} extends itself (cycle: ${seen.join(' → ')})`);
   let raw = readJson(file, 'profile');
+  anchorOpenApiFile(raw, path.dirname(file));
   if (typeof raw.extends === 'string') {
-    const base = loadProfile(raw.extends, [...seen, file]) as unknown as Record<string, unknown>;
+    // A file extends a shipped name, or another file named relative to itself.
+    const ext = raw.extends.includes('/') || raw.extends.endsWith('.json') ? path.resolve(path.dirname(file), raw.extends) : raw.extends;
+    const base = loadProfile(ext, [...seen, file]) as unknown as Record<string, unknown>;
     const { extends: _ignored, ...rest } = raw;
     raw = { ...deepMerge(base, rest), extends: raw.extends };
   }
   const res = validate('profile', raw);
   if (!res.valid) throw new ConfigError(`profile ${file} does not match schemas/profile.schema.json: ${res.errors}`);
   return raw as unknown as Profile;
+}
+
+/** A profile's `openapi.file` is relative to the profile file that names it (not to the cwd). */
+function anchorOpenApiFile(raw: Record<string, unknown>, dir: string): void {
+  const jsonapi = (raw.resource as { jsonapi?: { openapi?: { file?: unknown } } } | undefined)?.jsonapi;
+  const file = jsonapi?.openapi?.file;
+  if (typeof file === 'string' && !path.isAbsolute(file)) jsonapi!.openapi!.file = path.resolve(dir, file);
 }
 
 /** Joins the profile's base path (reverse-proxy prefix, /legacy) with an endpoint path. */

@@ -62,7 +62,8 @@ export interface BaselineJudgement {
 
 /** The one rule, used by the check wrapper (JUnit/HTML annotations) and every report writer. */
 export function judge(entry: BaselineEntry | undefined, verdict: Verdict, today: string = todayUtc()): BaselineJudgement | undefined {
-  if (!entry || verdict === 'skip') return undefined;
+  // A check that could not be judged neither uses nor outdates its entry.
+  if (!entry || verdict === 'skip' || verdict === 'inconclusive' || verdict === 'error') return undefined;
   if (entry.expires && today > entry.expires) {
     return { state: 'stale', note: `baseline entry expired on ${entry.expires}${verdict === 'fail' ? ', so this failure counts again' : ''}: ${entry.reason}` };
   }

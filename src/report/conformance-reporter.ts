@@ -1,100 +1,75 @@
-// Playwright reporter → reports/conformance.json (one target) and, in the self-test,
-// reports/self-test/faults.json (the fault matrix). Every string passes through maskShapes.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Playwright reporter → reports/conformance.json (one target) with conformance.sarif, junit.xml
+// and html/index.html written from the same verdicts; in the self-test, reports/self-test/faults.json
+// (the fault matrix). Verdicts come from the check's own annotation (src/report/verdict.ts); every
+// string passes through maskShapes.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
-import type { Severity } from '../checks/types.js';
 import { runSpecFromEnv } from '../config/run-spec.js';
 import { maskShapes } from '../redact/secrets.js';
+import type { MatrixEntry } from '../selftest/expect.js';
+import { disagreement, proves } from '../selftest/expect.js';
 import { applyBaseline } from './baseline.js';
+import { toHtml } from './html.js';
+import { toJunit } from './junit.js';
 import { toSarif } from './sarif.js';
+import { specLink } from './spec-links.js';
 import { TOOL_VERSION } from '../version.js';
-import { summarize, type CheckResult, type ConformanceReport, type TargetInfo } from './model.js';
+import { mostlyErrors, summarize, type CheckResult, type CheckVerdict, type ConformanceReport, type TargetInfo } from './model.js';
+import { annotationsOf, checkResultOf } from './verdict.js';
 
 export interface ProjectMeta {
   target?: TargetInfo;
-  /** Self-test projects: the fault switched on (absent for conformant/faithful) and the checks expected to fail. */
-  selfTest?: SelfTestEntry;
+  /** Self-test, one project per target: the target's entry. */
+  selfTest?: MatrixEntry & { profile: string };
   /** Self-test matrix project: every check evaluated against each entry's target (fixtures/check.ts). */
-  matrix?: { profile: string; entries: SelfTestEntry[] };
-}
-
-export interface SelfTestEntry {
-  name: string;
-  fault?: string;
-  expected: string[];
+  matrix?: { profile: string; entries: MatrixEntry[] };
 }
 
 interface Options {
   outputFile?: string;
   faultsFile?: string;
-  /** SARIF 2.1.0 for the failing checks (default: conformance.sarif beside outputFile). */
-  sarifFile?: string;
 }
 
+/** One target of the self-test and what its checks showed. */
 export interface FaultRow {
   /** The fault's name, or "conformant" / "faithful" for the mode rows. */
   fault: string;
-  profile?: string;
+  profile: string;
+  /** Checks the entry declares: expected to fail (or stay inconclusive). */
   expectedChecks: string[];
-  failedChecks: string[];
-  detected: boolean;
-  collateral: string[];
-  /** Expected checks that were skipped instead of failing (cannot prove the fault). */
-  skipped?: string[];
-  /** Every expected check was skipped: the fault cannot show on this profile. */
-  notApplicable?: boolean;
+  /** Every check that did not pass or skip, with its verdict and reason. */
+  verdicts: Record<string, CheckVerdict>;
+  /** Expected checks that failed for the declared reason: the checks this row proves. */
+  proven: string[];
+  /** Verdicts that disagree with the declarations (each fails the self-test). */
+  disagreements: { check: string; why: string }[];
+  /** Expected checks that skipped as declared or as not applicable: they prove nothing here. */
+  skipped: string[];
 }
 
-const firstLine = (s: string, max = 600) => {
-  const line = s.split('\n').find((l) => l.trim()) ?? s;
-  return line.length > max ? `${line.slice(0, max)}…` : line;
-};
-
-/** Static annotations and those added while running (skip reasons, notes), each once. */
-function annotationsOf(test: TestCase, result: TestResult) {
-  const seen = new Set<string>();
-  return [...test.annotations, ...(result.annotations ?? [])].filter((a) => {
-    const key = `${a.type}\u0000${a.description ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-export function toCheckResult(test: TestCase, result: TestResult): CheckResult | undefined {
-  const ann = annotationsOf(test, result);
-  const id = ann.find((a) => a.type === 'check')?.description;
-  if (!id) return undefined;
-  const verdict = result.status === 'passed' ? 'pass' : result.status === 'skipped' ? 'skip' : 'fail';
-  const title = test.title.startsWith(`${id}: `) ? test.title.slice(id.length + 2) : test.title;
-  const out: CheckResult = {
-    id,
-    title,
-    area: id.split('.')[0]!,
-    specRefs: ann.filter((a) => a.type === 'spec').map((a) => a.description ?? ''),
-    severity: (ann.find((a) => a.type === 'severity')?.description ?? 'must') as Severity,
-    verdict,
-    durationMs: Math.round(result.duration),
-  };
-  if (verdict === 'fail') {
-    const err = result.errors[0];
-    const msg = err?.message ?? (result.status === 'timedOut' ? `no verdict within ${test.timeout} ms` : 'failed');
-    out.reason = maskShapes(firstLine(msg.replace(/\u001b\[[0-9;]*m/g, '').replace(/^(Check)?Failure: /, '').replace(/^Error: /, '')));
-  } else if (verdict === 'skip') {
-    out.reason = maskShapes(ann.find((a) => a.type === 'skip')?.description ?? 'skipped');
-    if (/^(profile \S+ |not applicable to profile )/.test(out.reason)) out.notApplicable = true;
+/** Evidence files of a check, copied under the reports folder (the HTML report links them). */
+function saveAttachments(reportsDir: string, id: string, result: TestResult): CheckResult['attachments'] {
+  const out: NonNullable<CheckResult['attachments']> = [];
+  for (const [i, a] of result.attachments.entries()) {
+    const body = a.body ?? (a.path ? readFileSync(a.path) : undefined);
+    if (!body) continue;
+    const text = a.contentType.startsWith('image/') ? undefined : maskShapes(body.toString('utf8'));
+    const name = path.basename(a.name).replace(/[^\w.-]+/g, '_') || `attachment-${i}`;
+    const ext = path.extname(name) || (a.contentType === 'image/png' ? '.png' : a.contentType.includes('json') ? '.json' : '.txt');
+    const rel = path.posix.join('html', 'data', id, `${path.basename(name, path.extname(name))}${ext}`);
+    mkdirSync(path.dirname(path.join(reportsDir, rel)), { recursive: true });
+    writeFileSync(path.join(reportsDir, rel), text ?? body);
+    out.push({ name: a.name, path: rel, contentType: a.contentType });
   }
-  const notes = ann.filter((a) => a.type === 'note').map((a) => maskShapes(a.description ?? ''));
-  if (notes.length) out.notes = notes;
-  return out;
+  return out.length ? out : undefined;
 }
 
 export default class ConformanceReporter implements Reporter {
   private startedAt = new Date();
   private readonly byProject = new Map<string, { meta: ProjectMeta; checks: Map<string, CheckResult> }>();
-  /** Matrix projects: entry name → check id → verdict. */
-  private readonly matrix = new Map<string, Map<string, Map<string, CheckResult['verdict']>>>();
+  /** Matrix projects: project → entry name → check id → verdict. */
+  private readonly matrix = new Map<string, Map<string, Map<string, CheckVerdict>>>();
 
   constructor(private readonly options: Options = {}) {}
 
@@ -109,14 +84,21 @@ export default class ConformanceReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     const project = test.parent.project()?.name;
     const entry = project ? this.byProject.get(project) : undefined;
-    const r = toCheckResult(test, result);
-    if (entry && r) entry.checks.set(r.id, r);
+    const r = checkResultOf(test, result);
+    if (!entry || !r) return;
+    // Evidence of a check that did not pass; screenshots (the browser flow's steps) always.
+    const evidence = (r.verdict !== 'pass' && r.verdict !== 'skip') || result.attachments.some((a) => a.contentType.startsWith('image/'));
+    if (this.options.outputFile && evidence && !entry.meta.matrix && !entry.meta.selfTest) {
+      const attachments = saveAttachments(path.dirname(this.options.outputFile), r.id, result);
+      if (attachments) r.attachments = attachments;
+    }
+    entry.checks.set(r.id, r);
     const m = annotationsOf(test, result).find((a) => a.type === 'matrix');
-    if (project && r && m?.description) {
-      const byEntry = this.matrix.get(project) ?? new Map<string, Map<string, CheckResult['verdict']>>();
+    if (project && m?.description) {
+      const byEntry = this.matrix.get(project) ?? new Map<string, Map<string, CheckVerdict>>();
       this.matrix.set(project, byEntry);
-      for (const [name, verdict] of Object.entries(JSON.parse(m.description) as Record<string, CheckResult['verdict']>)) {
-        const checks = byEntry.get(name) ?? new Map<string, CheckResult['verdict']>();
+      for (const [name, verdict] of Object.entries(JSON.parse(m.description) as Record<string, CheckVerdict>)) {
+        const checks = byEntry.get(name) ?? new Map<string, CheckVerdict>();
         checks.set(r.id, verdict);
         byEntry.set(name, checks);
       }
@@ -131,13 +113,10 @@ export default class ConformanceReporter implements Reporter {
       const list = [...checks.values()].sort((a, b) => a.id.localeCompare(b.id));
       if (meta.matrix) {
         const byEntry = this.matrix.get(name);
-        for (const e of meta.matrix.entries) {
-          const verdicts = byEntry?.get(e.name) ?? new Map<string, CheckResult['verdict']>();
-          const results = [...verdicts].map(([id, verdict]) => ({ ...list.find((c) => c.id === id)!, verdict }));
-          rows.push(faultRow(e, results, meta.matrix.profile));
-        }
-      } else if (meta.selfTest) rows.push(faultRow(meta.selfTest, list));
-      else if (this.options.outputFile) {
+        for (const e of meta.matrix.entries) rows.push(faultRow(e, meta.matrix.profile, byEntry?.get(e.name) ?? new Map()));
+      } else if (meta.selfTest) {
+        rows.push(faultRow(meta.selfTest, meta.selfTest.profile, new Map(list.map((c) => [c.id, c]))));
+      } else if (this.options.outputFile) {
         const plain: ConformanceReport = {
           tool: { name: 'crm-conformance', version: TOOL_VERSION },
           target: meta.target ?? { kind: 'embedded', baseUrl: 'embedded', profile: name },
@@ -147,9 +126,7 @@ export default class ConformanceReporter implements Reporter {
           checks: list,
         };
         const baseline = runSpecFromEnv().baseline;
-        const report = baseline ? applyBaseline(plain, { entries: baseline }) : plain;
-        write(this.options.outputFile, report);
-        write(this.options.sarifFile ?? sarifBeside(this.options.outputFile), toSarif(report));
+        writeReports(this.options.outputFile, baseline ? applyBaseline(plain, { entries: baseline }) : plain);
       }
     }
     if (this.options.faultsFile && rows.length) write(this.options.faultsFile, rows);
@@ -160,31 +137,42 @@ export default class ConformanceReporter implements Reporter {
   }
 }
 
-export function faultRow(st: SelfTestEntry, checks: readonly CheckResult[], profile?: string): FaultRow {
-  const failed = checks.filter((c) => c.verdict === 'fail').map((c) => c.id).sort();
-  const expected = [...st.expected].sort();
-  const skipped = checks.filter((c) => c.verdict === 'skip' && expected.includes(c.id)).map((c) => c.id).sort();
+/** Every report of one run, from one ConformanceReport: JSON, SARIF, JUnit and HTML side by side. */
+export function writeReports(conformanceFile: string, report: ConformanceReport): void {
+  const dir = path.dirname(conformanceFile);
+  write(conformanceFile, report);
+  write(path.join(dir, 'conformance.sarif'), toSarif(report));
+  writeText(path.join(dir, 'junit.xml'), toJunit(report));
+  const banner = mostlyErrors(report);
+  writeText(path.join(dir, 'html', 'index.html'), toHtml(report, { specUrl: specLink, ...(banner ? { banner } : {}) }));
+}
+
+export function faultRow(entry: MatrixEntry, profile: string, verdicts: ReadonlyMap<string, CheckVerdict>): FaultRow {
+  const expected = entry.expect.map((e) => e.id).sort();
+  const judged = [...verdicts].sort(([a], [b]) => a.localeCompare(b));
   return {
-    fault: st.fault ?? st.name,
-    ...(profile ? { profile } : {}),
+    fault: entry.faults[0] ?? entry.name,
+    profile,
     expectedChecks: expected,
-    failedChecks: failed,
-    // Expected checks that were skipped (n/a on this profile) cannot show the fault; the others must.
-    detected:
-      expected.length === 0
-        ? failed.length === 0
-        : expected.some((id) => !skipped.includes(id)) && expected.filter((id) => !skipped.includes(id)).every((id) => failed.includes(id)),
-    collateral: failed.filter((id) => !expected.includes(id)),
-    ...(skipped.length ? { skipped } : {}),
-    ...(expected.length > 0 && skipped.length === expected.length ? { notApplicable: true } : {}),
+    verdicts: Object.fromEntries(
+      judged
+        .filter(([, v]) => v.verdict !== 'pass' && v.verdict !== 'skip')
+        .map(([id, v]) => [id, { verdict: v.verdict, ...(v.reason ? { reason: maskShapes(v.reason) } : {}) }]),
+    ),
+    proven: judged.filter(([id, v]) => proves(entry, id, v)).map(([id]) => id),
+    disagreements: judged.flatMap(([id, v]) => {
+      const why = disagreement(entry, id, v);
+      return why ? [{ check: id, why: maskShapes(why) }] : [];
+    }),
+    skipped: judged.filter(([id, v]) => v.verdict === 'skip' && expected.includes(id)).map(([id]) => id),
   };
 }
 
-export function sarifBeside(conformanceFile: string): string {
-  return path.join(path.dirname(conformanceFile), 'conformance.sarif');
+export function write(file: string, value: unknown): void {
+  writeText(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function write(file: string, value: unknown): void {
+function writeText(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+  writeFileSync(file, text);
 }

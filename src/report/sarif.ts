@@ -1,40 +1,22 @@
 // SARIF 2.1.0 (reports/conformance.sarif) for GitHub code scanning: one rule per failing check
 // (rule id = check id), one result per failure, located at the check's spec file. Failures a
 // baseline accepts are kept, with an external suppression carrying the baseline's reason.
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Severity } from '../checks/types.js';
 import { TOOL_VERSION } from '../version.js';
 import type { CheckResult, ConformanceReport } from './model.js';
+import { specLink } from './spec-links.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { must: 'error', should: 'warning', advisory: 'note' };
-
-/** "RFC 6749 §5.2" → rfc-editor.org section link; "JSON:API 1.0 …" → the format page; else none. */
-export function specLink(ref: string): string | undefined {
-  const rfc = /^RFC (\d{3,5})(?: §([\d.]+[\d]))?/.exec(ref);
-  if (rfc) return `https://www.rfc-editor.org/rfc/rfc${rfc[1]}${rfc[2] ? `#section-${rfc[2]}` : ''}`;
-  const jsonapi = /^JSON:API (1\.[01])\b/.exec(ref);
-  if (jsonapi) return `https://jsonapi.org/format/${jsonapi[1]}/`;
-  return undefined;
-}
+const LEVEL: Record<Severity, Result.level> = { must: 'error', should: 'warning', advisory: 'note' };
 
 /** specs/oauth2/refresh/reuse-rejected.spec.ts for oauth2.refresh.reuse-rejected (id = path). */
 export function specFileOf(checkId: string): string {
   return `specs/${checkId.split('.').join('/')}.spec.ts`;
 }
 
-interface SarifRule {
-  id: string;
-  name: string;
-  shortDescription: { text: string };
-  fullDescription: { text: string };
-  helpUri?: string;
-  help: { text: string; markdown: string };
-  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
-  properties: { tags: string[]; precision: 'very-high'; 'problem.severity': 'error' | 'warning' | 'recommendation' };
-}
-
-function ruleOf(c: CheckResult): SarifRule {
+function ruleOf(c: CheckResult): ReportingDescriptor {
   const refs = c.specRefs.map((r) => ({ ref: r, url: specLink(r) }));
   const help = `${c.title}. Severity: ${c.severity}. Specification: ${refs.map((r) => (r.url ? `${r.ref} (${r.url})` : r.ref)).join('; ')}.`;
   const markdown = `**${c.title}** (${c.severity})\n\nSpecification:\n${refs.map((r) => `- ${r.url ? `[${r.ref}](${r.url})` : r.ref}`).join('\n')}\n`;
@@ -58,7 +40,7 @@ function ruleOf(c: CheckResult): SarifRule {
   };
 }
 
-export function toSarif(report: ConformanceReport): Record<string, unknown> {
+export function toSarif(report: ConformanceReport): Log {
   const failing = report.checks.filter((c) => c.verdict === 'fail');
   const rules = failing.map(ruleOf);
   const target = `${report.target.profile} at ${report.target.baseUrl}`;
@@ -75,7 +57,21 @@ export function toSarif(report: ConformanceReport): Record<string, unknown> {
           },
         },
         automationDetails: { id: `crm-conformance/${report.target.profile}/` },
-        invocations: [{ executionSuccessful: true, startTimeUtc: report.startedAt }],
+        // Checks the run could not judge are not results (no finding either way) but notifications:
+        // error = the harness could not gather evidence, inconclusive = the evidence could not decide.
+        invocations: [
+          {
+            executionSuccessful: !report.checks.some((c) => c.verdict === 'error'),
+            startTimeUtc: report.startedAt,
+            toolExecutionNotifications: report.checks
+              .filter((c) => c.verdict === 'error' || c.verdict === 'inconclusive')
+              .map((c) => ({
+                descriptor: { id: c.id },
+                level: c.verdict === 'error' ? 'error' : 'note',
+                message: { text: `${c.id} ${c.verdict === 'error' ? 'could not gather evidence' : 'was inconclusive'}: ${c.reason ?? ''}${c.fix ? ` (fix: ${c.fix})` : ''}` },
+              })),
+          },
+        ],
         results: failing.map((c, i) => ({
           ruleId: c.id,
           ruleIndex: i,

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Profile } from '../profile/profile.js';
 import { CANARY_MARKER } from '../redact/secrets.js';
 import { newKeyPair, referenceKeyPair, type KeyPair } from './jwt.js';
+import type { FaultName } from './faults/index.js';
 
 export interface User {
   id: string;
@@ -148,7 +149,7 @@ export class TargetCore {
     return this.options.profile;
   }
 
-  fault(name: string): boolean {
+  fault(name: FaultName): boolean {
     return this.faults.has(name);
   }
 

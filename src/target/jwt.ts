@@ -1,6 +1,7 @@
 // RS256 JWTs made by hand (node:crypto) so the target can emit exactly what SuiteCRM emits
 // (float iat/nbf/exp, header key order) and the faults can bend any part of it.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import { decodeJwt } from '../jwt/decode.js';
 
 export interface KeyPair {
   privateKey: KeyObject;
@@ -45,22 +46,12 @@ export type VerifyResult = { ok: true; jwt: DecodedJwt } | { ok: false; hint: st
 
 /** Verification as league/oauth2-server's BearerTokenValidator does it, hints included. */
 export function verifyJwt(token: string, keys: readonly KeyObject[], nowSec: number, checkTimes: boolean): VerifyResult {
-  const parts = token.split('.');
-  if (parts.length !== 3) return { ok: false, hint: 'The JWT string must have two dots', why: 'format' };
-  let jwt: DecodedJwt;
-  try {
-    jwt = {
-      header: JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as Record<string, unknown>,
-      payload: JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as Record<string, unknown>,
-    };
-    if (typeof jwt.header !== 'object' || typeof jwt.payload !== 'object' || !jwt.header || !jwt.payload) throw new Error();
-  } catch {
-    return { ok: false, hint: 'Error while decoding from JSON', why: 'format' };
-  }
-  const signed = Buffer.from(`${parts[0]}.${parts[1]}`);
-  const sig = Buffer.from(parts[2]!, 'base64url');
-  const good =
-    jwt.header.alg === 'RS256' && keys.some((k) => safeVerify(signed, k, sig));
+  if (token.split('.').length !== 3) return { ok: false, hint: 'The JWT string must have two dots', why: 'format' };
+  const decoded = decodeJwt(token);
+  if (typeof decoded === 'string') return { ok: false, hint: 'Error while decoding from JSON', why: 'format' };
+  const jwt: DecodedJwt = { header: decoded.header, payload: decoded.payload };
+  const signed = Buffer.from(decoded.signingInput);
+  const good = jwt.header.alg === 'RS256' && keys.some((k) => safeVerify(signed, k, decoded.signature));
   if (!good) return { ok: false, hint: 'Access token could not be verified', why: 'signature' };
   if (checkTimes) {
     const { exp, nbf } = jwt.payload;

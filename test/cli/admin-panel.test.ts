@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { HttpClient } from '../../src/client/http.js';
 import { HttpPanel } from '../../src/admin-panel/http-panel.js';
 import { PANEL } from '../../src/admin-panel/suitecrm.js';
+import { select, text } from '../../src/html/forms.js';
 import { chromiumExecutable, NO_BROWSER_REASON } from '../../src/browser/chromium.js';
 import { parseDotenv } from '../../src/config/dotenv.js';
 import { loadProfile } from '../../src/profile/profile.js';
@@ -27,7 +28,7 @@ async function adminPanel(url: string, served: Record<string, string>): Promise<
 
 async function clientNames(panel: HttpPanel): Promise<string[]> {
   const html = (await panel.get(PANEL.clients)).response?.text ?? '';
-  return [...html.matchAll(/<td field="name"><a[^>]*>([^<]*)<\/a>/g)].map((m) => m[1]!);
+  return select(html, 'td[field="name"] a').map((a) => text(a));
 }
 
 async function passwordToken(url: string, served: Record<string, string>, env: Record<string, string>): Promise<void> {

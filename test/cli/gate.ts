@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect } from '@playwright/test';
 import { loadProfile } from '../../src/profile/profile.js';
 import type { ConformanceReport, Verdict } from '../../src/report/model.js';
-import { faultDef } from '../../src/target/faults/index.js';
+import { brokenIds, faultDef } from '../../src/target/faults/index.js';
 import { runCli, type CliResult } from './cli.js';
 
 /** The gate tests run the bearer and token-error checks only: each suite run costs minutes on a
@@ -17,7 +17,7 @@ export const FAITHFUL_FAULTS = loadProfile('suitecrm-7.14').faithful!.faults;
 
 /** The checks SuiteCRM 7.14's observed departures break, within SCOPE. */
 export function departures(faults: readonly string[] = FAITHFUL_FAULTS): string[] {
-  return [...new Set(faults.flatMap((f) => faultDef(f)!.breaks))].filter(inScope).sort();
+  return [...new Set(faults.flatMap((f) => brokenIds(faultDef(f)!)))].filter(inScope).sort();
 }
 
 export function readReport(dir: string): ConformanceReport {

@@ -2,7 +2,7 @@
 // stated bound with a clear verdict. A target hostile to every request is refused by the preflight
 // in one line (exit 2); one hostile to some requests gets a complete, schema-valid, canary-clean
 // report in which every failure names its reason. Tiny timeouts keep each case to seconds.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ALL_CHECKS } from '../../src/checks/catalog.js';
@@ -35,10 +35,15 @@ function expectNoCanary(text: string, where: string): void {
   expect(new RegExp(CANARY_SHAPE.source).exec(text)?.[0], `canary in ${where}`).toBeUndefined();
 }
 
-/** The token response echoing client_secret made it into the HTML report's attachment, masked. */
+/** The token response echoing client_secret made it into a check's evidence file (linked from the HTML report), masked. */
 function echoedSecretRedacted(dir: string): boolean {
-  const file = path.join(dir, 'html', 'index.html');
-  return texts(file, readFileSync(file)).some((t) => /refresh_token[^{}]*client_secret[^{}]*\[REDACTED:client_secret\]/.test(t.text));
+  const data = path.join(dir, 'html', 'data');
+  if (!existsSync(data)) return false;
+  return readdirSync(data, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(data, f))
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => texts(f, readFileSync(f)))
+    .some((t) => /refresh_token[^{}]*client_secret[^{}]*\[REDACTED:client_secret\]/.test(t.text));
 }
 
 for (const h of HOSTILE.filter((x) => x.scope === 'all')) {

@@ -60,7 +60,10 @@ test('matrix over two embedded dialects writes matrix.json and a static matrix.h
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`file://${html}`);
-    await expect(page.locator('thead th')).toHaveCount(5);
+    // One summary row per profile above the per-check table.
+    await expect(page.locator('table.summary tbody tr')).toHaveCount(2);
+    await expect(page.locator('table.summary tbody tr').first()).toContainText('flexie');
+    await expect(page.locator('table:not(.summary) thead th')).toHaveCount(5);
     await expect(page.locator('tr.area th', { hasText: /^apikey$/ })).toHaveCount(1);
     await expect(page.locator('td.cell.pass').first()).toBeVisible();
     const shot = path.join(dir, 'matrix.png');

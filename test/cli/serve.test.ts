@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { loadProfile } from '../../src/profile/profile.js';
 import type { ConformanceReport } from '../../src/report/model.js';
-import { faultDef } from '../../src/target/faults/index.js';
+import { brokenIds, faultDef } from '../../src/target/faults/index.js';
 import { cliReports, credentialsFile, runCli, startServe } from './cli.js';
 
 test('`serve --mode faithful` tested with `run --base-url` fails exactly the declared departures', async () => {
@@ -21,7 +21,7 @@ test('`serve --mode faithful` tested with `run --base-url` fails exactly the dec
     const rep = JSON.parse(readFileSync(path.join(dir, 'conformance.json'), 'utf8')) as ConformanceReport;
     expect(rep.target.kind).toBe('url');
     expect(rep.checks.filter((c) => c.verdict === 'skip' && !c.notApplicable).map((c) => `${c.id}: ${c.reason}`)).toEqual([]);
-    const declared = [...new Set(loadProfile('suitecrm-7.14').faithful!.faults.flatMap((f) => faultDef(f)!.breaks))].sort();
+    const declared = [...new Set(loadProfile('suitecrm-7.14').faithful!.faults.flatMap((f) => brokenIds(faultDef(f)!)))].sort();
     expect(rep.checks.filter((c) => c.verdict === 'fail').map((c) => c.id).sort()).toEqual(declared);
   } finally {
     await served.stop();

@@ -27,11 +27,11 @@ test.beforeAll(async () => {
   mergeRun = await runCli(['merge', parts, '--reports-dir', merged], { timeoutMs: 180_000 });
 });
 
-test('each shard runs a disjoint part and leaves a blob report', () => {
+test('each shard runs a disjoint part and leaves its own complete reports', () => {
   const ids = [1, 2, 3].map((i) => readReport(path.join(parts, `shard-${i}`)).checks.map((c) => c.id));
   for (const [i, list] of ids.entries()) {
     expect(list.length, `shard ${i + 1}`).toBeGreaterThan(0);
-    expect(existsSync(path.join(parts, `shard-${i + 1}`, 'blob', `report-${i + 1}-of-3.zip`))).toBe(true);
+    expect(existsSync(path.join(parts, `shard-${i + 1}`, 'html', 'index.html'))).toBe(true);
     expect(shardRuns[i]!.stdout).toContain(`shard ${i + 1}/3`);
   }
   expect(new Set(ids.flat()).size).toBe(ids.flat().length);
@@ -39,7 +39,7 @@ test('each shard runs a disjoint part and leaves a blob report', () => {
 
 test('merge of 3 shards equals the unsharded run check by check, with HTML, JUnit and SARIF', () => {
   expect(mergeRun.code, mergeRun.stderr).toBe(1);
-  expect(mergeRun.stdout).toContain('merged 3 part(s), 3 blob report(s)');
+  expect(mergeRun.stdout).toContain('merged 3 part(s)');
   const m = readReport(merged);
   const w = readReport(whole);
   expect(validate('conformance-report', m)).toEqual({ valid: true });
@@ -47,13 +47,19 @@ test('merge of 3 shards equals the unsharded run check by check, with HTML, JUni
   expect(m.summary).toEqual(w.summary);
   expect(m.target).toEqual(w.target);
   for (const c of m.checks) expect(c.reason, c.id).toBe(w.checks.find((x) => x.id === c.id)!.reason);
+  expect(readFileSync(path.join(merged, 'html', 'index.html'), 'utf8')).toContain(`<b>${w.summary.failed}</b> failed`);
 
   expect(sarifValidator()(JSON.parse(readFileSync(path.join(merged, 'conformance.sarif'), 'utf8')))).toBe(true);
   expect(existsSync(path.join(merged, 'html', 'index.html'))).toBe(true);
   const junit = readFileSync(path.join(merged, 'junit.xml'), 'utf8');
   expect(junit.match(/<testcase /g)?.length).toBe(w.summary.total);
-  // Playwright's JUnit writes a thrown check failure as <error>, an assertion as <failure>.
-  expect(junit.match(/<(failure|error) /g)?.length).toBe(w.summary.failed);
+  // JUnit is written from the verdicts: a failed check is a <failure>, one that could not gather evidence an <error>.
+  expect(junit.match(/<failure /g)?.length).toBe(w.summary.failed);
+  expect(junit.match(/<error /g)?.length ?? 0).toBe(w.summary.errors ?? 0);
+  // Each part's evidence files travel into the merged report, where its HTML links them.
+  const withFiles = m.checks.filter((c) => c.attachments?.length);
+  expect(withFiles.length).toBeGreaterThan(0);
+  for (const c of withFiles) for (const a of c.attachments!) expect(existsSync(path.join(merged, a.path)), a.path).toBe(true);
 });
 
 test('merge refuses a folder without reports, and shards of different runs', async () => {

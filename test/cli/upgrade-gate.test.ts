@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { faultDef } from '../../src/target/faults/index.js';
+import { brokenIds, faultDef } from '../../src/target/faults/index.js';
 import { validate } from '../../src/schema/validate.js';
 import { sarifValidator } from '../unit/reports.js';
 import { cleanEnv, cliReports, runCli } from './cli.js';
@@ -15,8 +15,8 @@ const dirs = { conformant: path.join(root, 'conformant'), faithful: path.join(ro
 const baselineFile = path.join(root, 'baseline.json');
 /** A faithful fault whose broken checks no other faithful fault breaks: removing it must make exactly its entries stale. */
 const removed = FAITHFUL_FAULTS.find((f) => {
-  const others = new Set(FAITHFUL_FAULTS.filter((o) => o !== f).flatMap((o) => faultDef(o)!.breaks));
-  return faultDef(f)!.breaks.every((id) => inScope(id) && !others.has(id));
+  const others = new Set(FAITHFUL_FAULTS.filter((o) => o !== f).flatMap((o) => brokenIds(faultDef(o)!)));
+  return brokenIds(faultDef(f)!).every((id) => inScope(id) && !others.has(id));
 })!;
 let fewerRun: { code: number | null; stdout: string };
 
@@ -63,7 +63,7 @@ test('with the departures baselined, compare exits 0 and shows each as accepted'
 });
 
 test('run --baseline: accepted failures do not fail the run, and a removed fault makes its entries stale, in every report', async () => {
-  const gone = faultDef(removed)!.breaks;
+  const gone = brokenIds(faultDef(removed)!);
   expect(fewerRun.code, fewerRun.stdout).toBe(0);
   const rep = readReport(dirs.fewer);
   expect(validate('conformance-report', rep)).toEqual({ valid: true });

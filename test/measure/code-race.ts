@@ -27,7 +27,7 @@ async function measure(faults: string[], runs: number): Promise<{ caught: number
   for (let i = 0; i < runs; i++) {
     const e = await raceEvidence(h);
     racyRounds += e.rounds.filter((r) => r.tokens > 1).length;
-    if (!codeConcurrentRedemption.evaluate(e).pass) caught++;
+    if (codeConcurrentRedemption.evaluate(e).verdict !== 'pass') caught++;
     http.log.length = 0;
   }
   await t.close();

@@ -9,7 +9,7 @@ import { HttpClient } from '../../src/client/http.js';
 import { OAuthClient } from '../../src/client/oauth.js';
 import { expiresInMatches } from '../../src/container/definition.js';
 import { SuiteCrmContainer, type StartedSuiteCrm } from '../../src/container/suitecrm-container.js';
-import { SHARED_DIR } from '../../src/paths.js';
+import { SHARED_DIR } from '../shared.js';
 import { loadProfile } from '../../src/profile/profile.js';
 import { SecretRegistry } from '../../src/redact/secrets.js';
 

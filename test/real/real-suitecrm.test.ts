@@ -8,7 +8,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEFAULT_REPORTS_DIR, PROJECT_ROOT, SHARED_DIR } from '../../src/paths.js';
+import { DEFAULT_REPORTS_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { SHARED_DIR } from '../shared.js';
 import { LABEL } from '../../src/container/definition.js';
 import { describeDifference, diffVerdicts, loadKnownDifferences, verdictCounts, type VerdictRow } from './verdict-diff.js';
 
@@ -84,7 +85,7 @@ test('real SuiteCRM 7.14.6 in containers gives the verdicts faithful mode gives'
   test.setTimeout(45 * 60_000);
   test.skip(
     !existsSync(ARCHIVE),
-    `needs the SuiteCRM 7.14.6 source archive, absent at ${ARCHIVE}: set CRM_SUITECRM_ARCHIVE=<SuiteCRM-7.14.6.tar.xz> (docs/container.md, "Source")`,
+    `needs the SuiteCRM 7.14.6 source archive, absent at ${ARCHIVE}: set CRM_SUITECRM_ARCHIVE=<SuiteCRM-7.14.6.tar.xz> or CRM_SHARED_DIR (docs/container.md, "Source")`,
   );
   const e = await engine();
   test.skip(

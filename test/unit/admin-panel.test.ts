@@ -14,23 +14,23 @@ const ex = (status: number, headers: Record<string, string> = {}, text = ''): Ex
 
 test('session cookie: HttpOnly passes; missing HttpOnly, missing cookie and a failed login fail', () => {
   const login = (cookie: string, location = 'index.php?module=Home&action=index') => ({ login: ex(302, { location, 'set-cookie': cookie }), cookieName: 'PHPSESSID' });
-  expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; path=/; SameSite=Lax; HttpOnly, ck_login_id_20=1; path=/')).pass).toBe(true);
-  expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; path=/; SameSite=Lax, ck_login_id_20=1; path=/')).pass).toBe(false);
-  expect(sessionCookieHttpOnly.evaluate(login('ck_login_id_20=1; path=/')).pass).toBe(false);
-  expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; HttpOnly', 'index.php?module=Users&action=Login')).pass).toBe(false);
+  expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; path=/; SameSite=Lax; HttpOnly, ck_login_id_20=1; path=/')).verdict).toBe('pass');
+  expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; path=/; SameSite=Lax, ck_login_id_20=1; path=/')).verdict).toBe('fail');
+  expect(sessionCookieHttpOnly.evaluate(login('ck_login_id_20=1; path=/')).verdict).toBe('fail');
+  expect(sessionCookieHttpOnly.evaluate(login('PHPSESSID=abc; HttpOnly', 'index.php?module=Users&action=Login')).verdict).toBe('fail');
 });
 
 test('csrf: a forged POST that created the probe client fails, one that did not passes', () => {
   const probeName = 'crm-conformance-probe-csrf-1';
-  expect(csrfProtection.evaluate({ forged: ex(403), listAfter: ex(200, {}, '<td field="name">other</td>'), probeName }).pass).toBe(true);
-  expect(csrfProtection.evaluate({ forged: ex(301), listAfter: ex(200, {}, `<td field="name"><a>${probeName}</a></td>`), probeName }).pass).toBe(false);
-  expect(csrfProtection.evaluate({ forged: ex(301), listAfter: ex(500), probeName }).pass).toBe(false);
+  expect(csrfProtection.evaluate({ forged: ex(403), listAfter: ex(200, {}, '<td field="name">other</td>'), probeName }).verdict).toBe('pass');
+  expect(csrfProtection.evaluate({ forged: ex(301), listAfter: ex(200, {}, `<td field="name"><a>${probeName}</a></td>`), probeName }).verdict).toBe('fail');
+  expect(csrfProtection.evaluate({ forged: ex(301), listAfter: ex(500), probeName }).verdict).toBe('fail');
 });
 
 test('client deletion: tokens refused afterwards pass; still working or a failed deletion fail', () => {
-  expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(301), after: ex(401) }).pass).toBe(true);
-  expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(301), after: ex(200) }).pass).toBe(false);
-  expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(403), after: ex(401) }).pass).toBe(false);
+  expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(301), after: ex(401) }).verdict).toBe('pass');
+  expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(301), after: ex(200) }).verdict).toBe('fail');
+  expect(clientDeletionRevokesTokens.evaluate({ before: ex(200), deletion: ex(403), after: ex(401) }).verdict).toBe('fail');
 });
 
 const row = (rowId: string, clientName: string, created = '11/25/2026 13:50', accessExpires = '11/25/2026 14:50', revoked = false): PanelTokenRow => ({

@@ -4,8 +4,8 @@ import * as ac from '../../src/checks/oauth2/authorization-code.js';
 import { ex, INVALID_GRANT, NO_ANSWER, TOKEN_OK } from './exchange-raw.js';
 
 const CB = 'http://127.0.0.1:9/crm-conformance/callback';
-const pass = (o: { pass: boolean }) => expect(o.pass).toBe(true);
-const failed = (o: { pass: boolean }) => expect(o.pass).toBe(false);
+const pass = (o: { verdict: string }) => expect(o.verdict).toBe('pass');
+const failed = (o: { verdict: string }) => expect(o.verdict).toBe('fail');
 
 test('flow-works: code, token and a working token pass; each missing step fails', () => {
   pass(ac.codeFlowWorks.evaluate({ callback: `${CB}?code=abc&state=s`, redeem: TOKEN_OK, probe: ex(200, { data: [] }) }));
@@ -119,7 +119,7 @@ test('browser flow: consent shown, code with unchanged state, token', () => {
 test('browser flow: a refusal after the code may have expired says so (a slow machine, not a vague failure)', () => {
   const cb = `${CB}?code=c&state=st`;
   const slow = ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 6.2, codeSeconds: 5, attempts: 3 });
-  expect(slow.pass ? '' : slow.reason).toContain('6.2 s from approval to redemption, codes live 5 s (3 attempts');
+  expect(slow.verdict === 'pass' ? '' : slow.reason).toContain('6.2 s from approval to redemption, codes live 5 s (3 attempts');
   const quick = ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 1.1, codeSeconds: 5, attempts: 1 });
-  expect(quick.pass ? '' : quick.reason).toContain('not exchanged for a token');
+  expect(quick.verdict === 'pass' ? '' : quick.reason).toContain('not exchanged for a token');
 });

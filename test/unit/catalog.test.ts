@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { ALL_CHECKS } from '../../src/checks/catalog.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { shippedProfileNames, loadProfile } from '../../src/profile/profile.js';
-import { ALL_FAULTS, faultDef } from '../../src/target/faults/index.js';
+import { ALL_FAULTS, brokenIds, expectationsOf, faultDef } from '../../src/target/faults/index.js';
 
 function specIds(dir: string, prefix = ''): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -35,11 +35,11 @@ test('every check names at least one spec reference in a known form', () => {
 });
 
 test('every fault breaks only checks that exist', () => {
-  for (const f of ALL_FAULTS) for (const id of f.breaks) expect(ids, `${f.name} → ${id}`).toContain(id);
+  for (const f of ALL_FAULTS) for (const id of expectationsOf(f).map((e) => e.id)) expect(ids, `${f.name} → ${id}`).toContain(id);
 });
 
 test('every check is broken by at least one fault', () => {
-  const broken = new Set(ALL_FAULTS.flatMap((f) => f.breaks));
+  const broken = new Set(ALL_FAULTS.flatMap(brokenIds));
   expect(ids.filter((id) => !broken.has(id))).toEqual([]);
 });
 

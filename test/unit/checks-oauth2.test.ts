@@ -9,10 +9,10 @@ import { describe } from '../../src/checks/conditions.js';
 import type { Exchange, Outcome } from '../../src/checks/types.js';
 import { ex, NO_STORE, TOKEN, transportFailure } from './exchange.js';
 
-const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ pass: true });
+const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ verdict: 'pass' });
 const fails = (o: Outcome, reason?: RegExp) => {
-  expect(o.pass, 'expected a failure').toBe(false);
-  if (reason && !o.pass) expect(o.reason).toMatch(reason);
+  expect(o.verdict, 'expected a failure').toBe('fail');
+  if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
 };
 
 test.describe('token response (RFC 6749 §5.1)', () => {
@@ -34,14 +34,14 @@ test.describe('token response (RFC 6749 §5.1)', () => {
   });
   test('expires_in absent is a note, not a failure', () => {
     const { expires_in: _e, ...rest } = TOKEN;
-    expect(evaluateTokenResponse(ex(200, rest))).toEqual({ pass: true, note: expect.stringContaining('expires_in') });
+    expect(evaluateTokenResponse(ex(200, rest))).toEqual({ verdict: 'pass', note: expect.stringContaining('expires_in') });
   });
 });
 
 test.describe('no-store (RFC 6749 §5.1)', () => {
   test('Cache-Control: no-store passes; Pragma is only advisory', () => {
     passes(evaluateNoStore(ex(200, TOKEN, NO_STORE)));
-    expect(evaluateNoStore(ex(200, TOKEN, { 'cache-control': 'private, no-store' }))).toMatchObject({ pass: true, note: expect.stringContaining('Pragma') });
+    expect(evaluateNoStore(ex(200, TOKEN, { 'cache-control': 'private, no-store' }))).toMatchObject({ verdict: 'pass', note: expect.stringContaining('Pragma') });
   });
   test('absent or other Cache-Control fails', () => {
     fails(evaluateNoStore(ex(200, TOKEN)), /absent/);
@@ -131,7 +131,7 @@ test.describe('refresh lifecycle', () => {
   test('reuse: judged only when rotated', () => {
     passes(refresh.refreshReuseRejected.evaluate(rotated(ex(401, { error: 'invalid_request' }))));
     fails(refresh.refreshReuseRejected.evaluate(rotated(ex(200, TOKEN))), /accepted/);
-    expect(refresh.refreshReuseRejected.evaluate(notRotated)).toMatchObject({ pass: true, note: expect.stringContaining('rotate') });
+    expect(refresh.refreshReuseRejected.evaluate(notRotated)).toMatchObject({ verdict: 'pass', note: expect.stringContaining('rotate') });
     passes(refresh.refreshReuseInvalidGrant.evaluate(rotated(ex(400, { error: 'invalid_grant' }))));
     fails(refresh.refreshReuseInvalidGrant.evaluate(rotated(ex(401, { error: 'invalid_request' }))), /got HTTP 401/);
   });
@@ -147,17 +147,17 @@ test('revocation endpoint (RFC 7009): 200 + refused passes; a surviving token, a
   const ok200 = ex(200, '');
   const refused = ex(400, { error: 'invalid_grant' });
   const issued = ex(200, { access_token: 'a', token_type: 'Bearer', expires_in: 60 });
-  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: refused }).pass).toBe(true);
-  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: issued }).pass).toBe(false);
-  expect(revokesRefreshToken.evaluate({ revoke: ex(204, ''), after: refused }).pass).toBe(false);
-  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(401, {}) }).pass).toBe(true);
-  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(200, { data: [] }) }).pass).toBe(false);
-  expect(invalidToken200.evaluate(ok200).pass).toBe(true);
-  expect(invalidToken200.evaluate(ex(400, { error: 'invalid_request' })).pass).toBe(false);
-  expect(otherClientRefused.evaluate({ revoke: ex(400, { error: 'invalid_grant' }), after: issued }).pass).toBe(true);
-  expect(otherClientRefused.evaluate({ revoke: ok200, after: refused }).pass).toBe(false);
-  expect(clientAuthRequired.evaluate({ revoke: ex(401, { error: 'invalid_client' }), after: issued }).pass).toBe(true);
-  expect(clientAuthRequired.evaluate({ revoke: ok200, after: refused }).pass).toBe(false);
+  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: refused }).verdict).toBe('pass');
+  expect(revokesRefreshToken.evaluate({ revoke: ok200, after: issued }).verdict).toBe('fail');
+  expect(revokesRefreshToken.evaluate({ revoke: ex(204, ''), after: refused }).verdict).toBe('fail');
+  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(401, {}) }).verdict).toBe('pass');
+  expect(revokesAccessToken.evaluate({ revoke: ok200, after: ex(200, { data: [] }) }).verdict).toBe('fail');
+  expect(invalidToken200.evaluate(ok200).verdict).toBe('pass');
+  expect(invalidToken200.evaluate(ex(400, { error: 'invalid_request' })).verdict).toBe('fail');
+  expect(otherClientRefused.evaluate({ revoke: ex(400, { error: 'invalid_grant' }), after: issued }).verdict).toBe('pass');
+  expect(otherClientRefused.evaluate({ revoke: ok200, after: refused }).verdict).toBe('fail');
+  expect(clientAuthRequired.evaluate({ revoke: ex(401, { error: 'invalid_client' }), after: issued }).verdict).toBe('pass');
+  expect(clientAuthRequired.evaluate({ revoke: ok200, after: refused }).verdict).toBe('fail');
 });
 
 test.describe('reasons quote the server\'s own explanation', () => {

@@ -1,20 +1,22 @@
 // JWT, expiry, revocation and bearer checks on good and bad payloads, offline.
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import * as bearer from '../../src/checks/bearer.js';
 import { parseChallenge } from '../../src/checks/conditions.js';
 import * as expiry from '../../src/checks/oauth2/expiry.js';
-import { decodeJwt, jwtClaims, jwtHeader, jwtJtiUnique, jwtLifetime, jwtSignature, type JwtEvidence } from '../../src/checks/oauth2/jwt.js';
+import { decodeJwt, jwtClaims, jwtHeader, jwtJtiUnique, jwtLifetime, jwtSignature, type JwtEvidence, type SignatureEvidence } from '../../src/checks/oauth2/jwt.js';
+import { verifySignature } from '../../src/jwt/verify.js';
+import { CompactSign } from 'jose';
 import * as revocation from '../../src/checks/oauth2/revocation.js';
 import type { Outcome } from '../../src/checks/types.js';
 import { signJwt } from '../../src/target/jwt.js';
 import { loadProfile } from '../../src/profile/profile.js';
 import { ex, TOKEN, transportFailure } from './exchange.js';
 
-const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ pass: true });
+const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ verdict: 'pass' });
 const fails = (o: Outcome, reason?: RegExp) => {
-  expect(o.pass, 'expected a failure').toBe(false);
-  if (reason && !o.pass) expect(o.reason).toMatch(reason);
+  expect(o.verdict, 'expected a failure').toBe('fail');
+  if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
 };
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -25,11 +27,18 @@ const now = 1_795_609_951.746917;
 // Exactly the shape SuiteCRM 7.14.6 issues (observed §3.1): float times, 80-hex jti, scopes [].
 const CLAIMS = { aud: 'client-1', jti: 'a'.repeat(80), iat: now, nbf: now + 0.000002, exp: now + 3599.99, sub: '1', scopes: [] };
 const jwt = (payload: Record<string, unknown> = CLAIMS, header: Record<string, unknown> = { typ: 'JWT', alg: 'RS256' }, key = privateKey) => signJwt(header, payload, key);
-const ev = (accessToken: string, expiresIn = 3600): JwtEvidence & { publicKeyPem: string } => ({ accessToken, clientId: 'client-1', expiresIn, expect: expect714, publicKeyPem: PEM });
+const ev = (accessToken: string, expiresIn = 3600): JwtEvidence => ({ accessToken, clientId: 'client-1', expiresIn, expect: expect714 });
+/** Signature evidence as the spec gathers it: jose verifies with the published key. */
+const sigEv = async (accessToken: string, pem = PEM, alg?: string): Promise<SignatureEvidence> => ({
+  ...ev(accessToken),
+  expect: { ...expect714, ...(alg ? { alg } : {}) },
+  signature: await verifySignature(accessToken, pem),
+});
 
 test.describe('JWT access tokens', () => {
-  test('a SuiteCRM-shaped token passes header, claims, lifetime and signature', () => {
-    for (const c of [jwtHeader, jwtClaims, jwtLifetime, jwtSignature]) passes(c.evaluate(ev(jwt())));
+  test('a SuiteCRM-shaped token passes header, claims, lifetime and signature', async () => {
+    for (const c of [jwtHeader, jwtClaims, jwtLifetime]) passes(c.evaluate(ev(jwt())));
+    passes(jwtSignature.evaluate(await sigEv(jwt())));
   });
   test('header: alg and typ as the profile says', () => {
     fails(jwtHeader.evaluate(ev(jwt(CLAIMS, { typ: 'JWS', alg: 'RS256' }))), /typ/);
@@ -51,12 +60,34 @@ test.describe('JWT access tokens', () => {
     fails(jwtLifetime.evaluate(ev(jwt({ ...CLAIMS, exp: now + 1 }), 2)), /exp − iat is 1\.00 s but expires_in says 2 s/);
     fails(jwtLifetime.evaluate(ev(jwt({ ...CLAIMS, exp: now + 7200 }), 3600)));
   });
-  test('signature: another key, a changed byte or alg none fail', () => {
-    fails(jwtSignature.evaluate(ev(jwt(CLAIMS, undefined, other.privateKey))), /does not verify/);
+  test('signature: another key, a changed byte or alg none fail', async () => {
+    fails(jwtSignature.evaluate(await sigEv(jwt(CLAIMS, undefined, other.privateKey))), /does not verify/);
     const t = jwt();
-    fails(jwtSignature.evaluate(ev(`${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`)), /does not verify/);
+    fails(jwtSignature.evaluate(await sigEv(`${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`)), /does not verify/);
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify(CLAIMS)).toString('base64url')}.`;
-    fails(jwtSignature.evaluate(ev(none)), /alg is none/);
+    fails(jwtSignature.evaluate(await sigEv(none)), /alg is none/);
+    fails(jwtSignature.evaluate(await sigEv(none, PEM, 'none')), /not signed/);
+  });
+  test('signature: every JWS algorithm a server may choose verifies with its key (PS384/512, ES512, EdDSA, …)', async () => {
+    const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const ec = (namedCurve: string) => () => generateKeyPairSync('ec', { namedCurve });
+    const kinds: [string, () => { privateKey: KeyObject; publicKey: KeyObject }][] = [
+      ['RS384', rsa],
+      ['PS256', rsa],
+      ['PS384', rsa],
+      ['PS512', rsa],
+      ['ES256', ec('P-256')],
+      ['ES384', ec('P-384')],
+      ['ES512', ec('P-521')],
+      ['EdDSA', () => generateKeyPairSync('ed25519')],
+    ];
+    for (const [alg, keyPair] of kinds) {
+      const pair = keyPair();
+      const token = await new CompactSign(Buffer.from(JSON.stringify(CLAIMS))).setProtectedHeader({ alg, typ: 'JWT' }).sign(pair.privateKey);
+      const pem = pair.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      passes(jwtSignature.evaluate(await sigEv(token, pem, alg)));
+      fails(jwtSignature.evaluate(await sigEv(token, PEM, alg)), new RegExp(alg));
+    }
   });
   test('jti unique across tokens', () => {
     passes(jwtJtiUnique.evaluate({ accessTokens: [jwt(), jwt({ ...CLAIMS, jti: 'b'.repeat(80) })] }));
@@ -72,7 +103,7 @@ test.describe('expiry', () => {
   const expired = (status: number, headers: Record<string, string> = {}) => ({ exchange: ex(status, { error: 'access_denied' }, headers), observedLeewayMs: 12 });
   test('an expired access token must get 401, with the invalid_token challenge', () => {
     const good = expired(401, { 'WWW-Authenticate': 'Bearer realm="SuiteCRM", error="invalid_token"' });
-    expect(expiry.accessTokenExpires.evaluate(good)).toMatchObject({ pass: true, note: expect.stringContaining('12 ms') });
+    expect(expiry.accessTokenExpires.evaluate(good)).toMatchObject({ verdict: 'pass', note: expect.stringContaining('12 ms') });
     passes(expiry.accessTokenExpiredChallenge.evaluate(good));
     fails(expiry.accessTokenExpires.evaluate(expired(200)), /accepted/);
     fails(expiry.accessTokenExpiredChallenge.evaluate(expired(401)), /without a WWW-Authenticate/);
@@ -89,7 +120,7 @@ test.describe('expiry', () => {
 test.describe('revocation', () => {
   test('admin revocation: after must be 401; a token refused before is noted', () => {
     passes(revocation.adminRevokesAccessToken.evaluate({ before: ex(200, {}), after: ex(401, {}) }));
-    expect(revocation.adminRevokesAccessToken.evaluate({ before: ex(401, {}), after: ex(401, {}) })).toMatchObject({ pass: true, note: expect.stringContaining('already refused') });
+    expect(revocation.adminRevokesAccessToken.evaluate({ before: ex(401, {}), after: ex(401, {}) })).toMatchObject({ verdict: 'pass', note: expect.stringContaining('already refused') });
     fails(revocation.adminRevokesAccessToken.evaluate({ before: ex(200, {}), after: ex(200, {}) }), /accepted/);
     passes(revocation.adminRevokesRefreshToken.evaluate(ex(401, { error: 'invalid_request' })));
     fails(revocation.adminRevokesRefreshToken.evaluate(ex(200, TOKEN)), /accepted/);
@@ -110,7 +141,7 @@ test.describe('bearer (RFC 6750)', () => {
     fails(bearer.missingToken401.evaluate(ex(400, {})), /expected HTTP 401/);
     fails(bearer.missingToken401.evaluate(ex(200, {})), /accepted/);
     passes(bearer.missingTokenChallenge.evaluate(challenge('Bearer realm="SuiteCRM"')));
-    expect(bearer.missingTokenChallenge.evaluate(challenge('Bearer error="invalid_token"'))).toMatchObject({ pass: true, note: expect.stringContaining('SHOULD NOT') });
+    expect(bearer.missingTokenChallenge.evaluate(challenge('Bearer error="invalid_token"'))).toMatchObject({ verdict: 'pass', note: expect.stringContaining('SHOULD NOT') });
     fails(bearer.missingTokenChallenge.evaluate(ex(401, {})), /without a WWW-Authenticate/);
     fails(bearer.missingTokenChallenge.evaluate(challenge('Basic realm="x"')), /scheme is "Basic"/);
   });

@@ -1,12 +1,17 @@
 // Config, profiles, flags and .env: every bad input is one ConfigError naming the problem.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parseArgs } from '../../src/cli/args.js';
 import { chooseTarget, normaliseBaseUrl } from '../../src/cli/target-choice.js';
 import { loadConfigFile } from '../../src/config/config-file.js';
-import { parseDotenv } from '../../src/config/dotenv.js';
+import { dotenvLine, loadDotenv, parseDotenv } from '../../src/config/dotenv.js';
+import { credentialsFromEnv } from '../../src/config/credentials.js';
+import { HttpClient } from '../../src/client/http.js';
+import { OAuthClient } from '../../src/client/oauth.js';
+import { SecretRegistry } from '../../src/redact/secrets.js';
+import { startReferenceTarget } from '../../src/target/server.js';
 import { ConfigError } from '../../src/config/errors.js';
 import { probeContainerEngine } from '../../src/container/engine.js';
 import { loadProfile, profilePath } from '../../src/profile/profile.js';
@@ -55,9 +60,33 @@ test('flags: secrets refused, unknown flags named, values typed', () => {
   expect(() => parseArgs(['--max-wait'], spec, 'run')).toThrow(/needs a value/);
 });
 
-test('.env: quotes, export, comments; a malformed line is named', () => {
+test('.env: quotes, export, comments, escapes, multi-line values; a malformed line is named', () => {
   expect(parseDotenv('# c\nexport A=1\nB="two words"\nC=\'x\'\n', '.env')).toEqual({ A: '1', B: 'two words', C: 'x' });
+  expect(parseDotenv('K="line 1\nline 2"\nN="a\\nb"\nE=a=b=c\n', '.env')).toEqual({ K: 'line 1\nline 2', N: 'a\nb', E: 'a=b=c' });
   expect(() => parseDotenv('A=1\nnot a line\n', '.env')).toThrow('.env:2 is not a KEY=value line');
+  const notices: string[] = [];
+  expect(parseDotenv('CRM_PASSWORD=abc #1\nQ="abc #1"\n', '.env', notices)).toEqual({ CRM_PASSWORD: 'abc', Q: 'abc #1' });
+  expect(notices).toEqual(['.env:1: CRM_PASSWORD is read up to "#" (the rest is a comment); quote the value to keep a "#" in it']);
+});
+
+test('.env: a password with " #", quotes and "=" reaches the target unchanged', async () => {
+  const password = `p4ss #1 "quoted" it's=ok`;
+  const target = await startReferenceTarget({ profile: loadProfile('suitecrm-7.14'), mode: 'conformant' });
+  try {
+    target.core.users.get('1')!.password = password;
+    const c = target.credentials;
+    const vars = { CRM_CLIENT_ID: c.client.id, CRM_CLIENT_SECRET: c.client.secret, CRM_USERNAME: c.username, CRM_PASSWORD: password };
+    const file = write(tmp(), '.env', `${Object.entries(vars).map(([k, v]) => dotenvLine(k, v)).join('\n')}\n`);
+    expect(readFileSync(file, 'utf8')).toContain('CRM_PASSWORD=`p4ss #1 "quoted" it\'s=ok`');
+    const env: NodeJS.ProcessEnv = {};
+    loadDotenv(file, env, true);
+    expect(env.CRM_PASSWORD).toBe(password);
+    const registry = new SecretRegistry();
+    const oauth = new OAuthClient(new HttpClient(target.baseUrl), loadProfile('suitecrm-7.14'), credentialsFromEnv(env, registry), registry);
+    expect((await oauth.obtain('password')).accessToken).toBeTruthy();
+  } finally {
+    await target.close();
+  }
 });
 
 test('base URLs are normalised; junk is refused', () => {
@@ -75,7 +104,7 @@ test('target resolution: URL first, embedded without an engine, container refuse
   const started = Date.now();
   await expect(chooseTarget('container', undefined, noEngine)).rejects.toThrow(/start Docker or Podman/);
   expect(Date.now() - started).toBeLessThan(1000);
-  expect(await probeContainerEngine(noEngine)).toEqual({ available: false, detail: 'no Docker or Podman socket found' });
+  expect(await probeContainerEngine(noEngine)).toEqual({ available: false, detail: 'DOCKER_HOST=unix:///nonexistent/docker.sock names no socket' });
 });
 
 test('unknown faults are refused', () => {

@@ -1,5 +1,7 @@
 // Every JSON:API check's evaluate() on a good and a bad payload (no HTTP).
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import type { OpenAPIV3 } from 'openapi-types';
 import { acceptParams406, contentTypeParams415, documentsMediaType, documentsValid } from '../../src/checks/jsonapi/documents.js';
 import { create, deleteRecord, duplicateId409, readBack, updateAtResourceUrl, updateOnlySent, updateStatus } from '../../src/checks/jsonapi/crud.js';
 import { documentShape, malformedBody400, unknownId404, unknownModule } from '../../src/checks/jsonapi/errors.js';
@@ -8,6 +10,9 @@ import { links, pageSize, walk } from '../../src/checks/jsonapi/pagination.js';
 import { addListRemove, relationshipDocument, toManyArray, updateStatus as relUpdateStatus } from '../../src/checks/jsonapi/relationships.js';
 import { forbidden403, noData, relationshipRead } from '../../src/checks/jsonapi/acl.js';
 import { exchangesMatch } from '../../src/checks/jsonapi/openapi.js';
+import { openApiOf } from '../../src/openapi/document.js';
+import { REFERENCE_OPENAPI } from '../../src/target/dialects/suitecrm/openapi.js';
+import { sharedFile } from '../shared.js';
 import type { Exchange, Outcome } from '../../src/checks/types.js';
 
 const MEDIA = 'application/vnd.api+json';
@@ -33,11 +38,11 @@ const err = (status: number) => ({ errors: [{ status: String(status), title: 'x'
 const suiteErr = { errors: { status: 400, title: null, detail: 'x' } };
 
 function passes(o: Outcome): void {
-  expect(o.pass, o.pass ? '' : o.reason).toBe(true);
+  expect(o.verdict, o.verdict === 'pass' ? '' : o.reason).toBe('pass');
 }
 function fails(o: Outcome, pattern?: RegExp): void {
-  expect(o.pass).toBe(false);
-  if (!o.pass && pattern) expect(o.reason).toMatch(pattern);
+  expect(o.verdict).toBe('fail');
+  if (o.verdict !== 'pass' && pattern) expect(o.reason).toMatch(pattern);
 }
 
 test('documents.valid', () => {
@@ -185,9 +190,30 @@ test('acl.*', () => {
 });
 
 test('openapi.exchanges-match', () => {
-  const document = '../shared/reference/suitecrm-7.14/openapi.json';
+  const document = REFERENCE_OPENAPI;
+  const source = 'GET /Api/V8/meta/swagger.json';
   const patch = (status: number) => ex(status, doc(res('0c9a0b5e-1d6a-4c5e-9d7a-2f1e3b4c5d6e')), { method: 'PATCH', url: `${BASE}/module`, reqBody: doc({ type: 'Accounts', id: 'x' }) });
-  passes(exchangesMatch.evaluate({ document, basePath: '/Api/V8', exchanges: [patch(200), ex(200, doc([]), { url: `${BASE}/meta/modules` })] }));
-  fails(exchangesMatch.evaluate({ document, basePath: '/Api/V8', exchanges: [patch(201)] }), /HTTP 201 is not a declared response/);
-  fails(exchangesMatch.evaluate({ document, basePath: '/Api/V8', exchanges: [ex(200, doc(res('1')), { url: `${BASE}/module/Accounts/not-a-uuid` })] }), /path parameter id/);
+  passes(exchangesMatch.evaluate({ document, source, basePath: '/Api/V8', exchanges: [patch(200), ex(200, doc([]), { url: `${BASE}/meta/modules` })] }));
+  fails(exchangesMatch.evaluate({ document, source, basePath: '/Api/V8', exchanges: [patch(201)] }), /HTTP 201 is not a declared response/);
+  fails(exchangesMatch.evaluate({ document, source, basePath: '/Api/V8', exchanges: [ex(200, doc(res('1')), { url: `${BASE}/module/Accounts/not-a-uuid` })] }), /path parameter id/);
+  fails(exchangesMatch.evaluate({ document, source, basePath: '/Api/V8', exchanges: [patch(201)] }), /in GET \/Api\/V8\/meta\/swagger\.json/);
+});
+
+test("the reference target's OpenAPI description agrees with SuiteCRM 7.14's published one", () => {
+  const suite = JSON.parse(readFileSync(sharedFile('reference/suitecrm-7.14/openapi.json'), 'utf8')) as OpenAPIV3.Document;
+  const ours = openApiOf(REFERENCE_OPENAPI, '/Api/V8');
+  const theirs = openApiOf(suite, '/Api/V8');
+  // Same operations (templates may name their parameters differently).
+  const shape = (k: string) => k.replace(/\{[^}]+\}/g, '{}');
+  expect(ours.operations.map((o) => shape(o.key)).sort()).toEqual(theirs.operations.map((o) => shape(o.key)).sort());
+  for (const t of theirs.operations) {
+    const o = ours.operations.find((x) => shape(x.key) === shape(t.key))!;
+    // Every status SuiteCRM declares is declared here, and the success statuses are the same.
+    for (const status of Object.keys(t.responses)) expect(Object.keys(o.responses), `${t.key} ${status}`).toContain(status);
+    expect(Object.keys(o.responses).filter((s) => s.startsWith('2')), t.key).toEqual(Object.keys(t.responses).filter((s) => s.startsWith('2')));
+    // Path parameters in the same places carry the same formats (uuid ids).
+    const formats = (op: typeof o) => op.params.filter((p) => p.in === 'path').map((p) => (p.schema as OpenAPIV3.SchemaObject | undefined)?.format ?? '');
+    expect(formats(o), t.key).toEqual(formats(t));
+    expect(Object.keys(o.requestBody?.content ?? {}), t.key).toEqual(Object.keys(t.requestBody?.content ?? {}));
+  }
 });

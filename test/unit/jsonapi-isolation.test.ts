@@ -2,7 +2,9 @@
 // when the test fails, and a worker-start sweep removes marked records of other runs only.
 import { expect, test } from '@playwright/test';
 import { resolveTarget } from '../../fixtures/target.js';
-import { CreatedRecords, MARKER_PREFIX, ResourceClient, resources, runMarker, sweepStaleRecords } from '../../fixtures/jsonapi.js';
+import { CreatedRecords, MARKER_PREFIX, OPENAPI_FILE_ENV, ResourceClient, resources, runMarker, sweepStaleRecords } from '../../fixtures/jsonapi.js';
+import { ExpirySession } from '../../fixtures/expiry.js';
+import { finishHarness, makeHarness } from '../../fixtures/index.js';
 import { loadProfile } from '../../src/profile/profile.js';
 
 const profile = loadProfile('suitecrm-7.14');
@@ -32,6 +34,26 @@ test('records created by a failing test are removed by its cleanup', async () =>
     await created.cleanup(target, profile);
     expect(await markedNames(api)).toEqual([]);
   } finally {
+    await target.close();
+  }
+});
+
+test('a coverage step that fails (no OpenAPI document) never keeps the records of the test', async () => {
+  const target = await embedded();
+  const saved = process.env[OPENAPI_FILE_ENV];
+  process.env[OPENAPI_FILE_ENV] = '/nonexistent/openapi.json';
+  try {
+    const h = makeHarness(target, new ExpirySession(target));
+    const tracked = await ResourceClient.forHarness(h);
+    await tracked.createMarked('Accounts', 'coverage fails');
+    expect(h.created.count).toBe(1);
+    const annotations: { type: string; description?: string }[] = [];
+    await finishHarness(h, annotations);
+    expect(annotations).toEqual([]);
+    expect(await markedNames((await ResourceClient.forCleanup(target, profile))!)).toEqual([]);
+  } finally {
+    if (saved === undefined) delete process.env[OPENAPI_FILE_ENV];
+    else process.env[OPENAPI_FILE_ENV] = saved;
     await target.close();
   }
 });

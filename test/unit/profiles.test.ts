@@ -6,7 +6,6 @@ import { expect, test } from '@playwright/test';
 import { ConfigError } from '../../src/config/errors.js';
 import { loadProfile, profilePath, shippedProfileNames } from '../../src/profile/profile.js';
 import { knownDialects } from '../../src/target/server.js';
-import { formFields } from '../../fixtures/dialects.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'crm-profiles-'));
 const file = (name: string, value: unknown) => {
@@ -50,10 +49,4 @@ test('a profile file that breaks the schema, an unknown base, or a cycle is a Co
   file('a.json', { name: 'a', extends: b });
   expect(() => loadProfile(a)).toThrow(/cycle/);
   expect(() => loadProfile('suitecrm-6')).toThrow(/unknown profile "suitecrm-6"; known profiles: .*flexie/);
-});
-
-test('formFields reads the hidden inputs and the action of a login form', () => {
-  const html = '<html><form method="post" action="/oauth2/authorize?x=1&amp;y=2"><input type="hidden" name="state" value="a&#38;b"><input name="username"><button type="submit" name="authorize" value="allow">Allow</button></form></html>';
-  expect(formFields(html)).toEqual({ action: '/oauth2/authorize?x=1&y=2', fields: { state: 'a&b', authorize: 'allow' } });
-  expect(formFields('<p>no form</p>')).toEqual({ fields: {} });
 });

@@ -1,10 +1,9 @@
 // Synthetic conformance reports for the unit tests of compare, baseline, merge and SARIF, and the
 // SARIF 2.1.0 validator (also used by the CLI tests on real runs).
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formats from 'ajv-formats';
-import { SCHEMAS_DIR } from '../../src/paths.js';
 import type { CheckResult, ConformanceReport, Verdict } from '../../src/report/model.js';
 import { summarize } from '../../src/report/model.js';
 
@@ -32,9 +31,13 @@ export function report(checks: CheckResult[], target: Partial<ConformanceReport[
   };
 }
 
-/** The official SARIF 2.1.0 schema (schemas/vendor/), compiled with ajv 8. */
+/**
+ * The official SARIF 2.1.0 schema (rtm.5, the one GitHub code scanning accepts) as the dev
+ * dependency @microsoft/jest-sarif ships it, compiled with ajv 8.
+ */
 export function sarifValidator(): ValidateFunction {
-  const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, 'vendor', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<string, unknown>;
+  const file = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   // draft-04 → ajv 8: the schema's only draft-04 keyword is its top-level `id`.
   const { $schema: _draft, id, ...rest } = schema;
   // unicodeRegExp off: the schema's language pattern has a stray ']' that only non-unicode regexps accept.

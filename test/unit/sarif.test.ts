@@ -1,7 +1,8 @@
-// reports/conformance.sarif validates against the official SARIF 2.1.0 schema (schemas/vendor/)
+// reports/conformance.sarif validates against the official SARIF 2.1.0 schema (@microsoft/jest-sarif)
 // and names every failing check with its spec reference and a link to it.
 import { expect, test } from '@playwright/test';
-import { toSarif, specLink, specFileOf } from '../../src/report/sarif.js';
+import { toSarif, specFileOf } from '../../src/report/sarif.js';
+import { specLink } from '../../src/report/spec-links.js';
 import { applyBaseline } from '../../src/report/baseline.js';
 import { check, report, sarifValidator } from './reports.js';
 
@@ -10,10 +11,17 @@ interface SarifRun {
   results: { ruleId: string; level: string; message: { text: string }; suppressions?: { justification: string }[]; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
 }
 
-test('spec references link to rfc-editor.org sections and the JSON:API format page', () => {
+test('spec references link to rfc-editor.org sections and JSON:API format-page sections', () => {
   expect(specLink('RFC 6749 §5.2')).toBe('https://www.rfc-editor.org/rfc/rfc6749#section-5.2');
   expect(specLink('RFC 9700 §4.14.2')).toBe('https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2');
-  expect(specLink('JSON:API 1.0 §document-top-level')).toBe('https://jsonapi.org/format/1.0/');
+  expect(specLink('RFC 9111 §5.4')).toBe('https://www.rfc-editor.org/rfc/rfc9111#section-5.4');
+  expect(specLink('RFC 6749 §A.5')).toBe('https://www.rfc-editor.org/rfc/rfc6749#appendix-A.5');
+  expect(specLink('RFC 7009')).toBe('https://www.rfc-editor.org/rfc/rfc7009');
+  expect(specLink('JSON:API 1.0 §Pagination')).toBe('https://jsonapi.org/format/1.0/#fetching-pagination');
+  expect(specLink('JSON:API 1.0 §Updating Relationships')).toBe('https://jsonapi.org/format/1.0/#crud-updating-relationships');
+  expect(specLink('JSON:API 1.0 §Resource Linkage')).toBe('https://jsonapi.org/format/1.0/#document-resource-object-linkage');
+  expect(specLink('JSON:API 1.0 §document-top-level')).toBe('https://jsonapi.org/format/1.0/#document-top-level');
+  expect(specLink('JSON:API 1.0 §Something New')).toBe('https://jsonapi.org/format/1.0/');
   expect(specLink('JSON:API 1.1 errors')).toBe('https://jsonapi.org/format/1.1/');
   expect(specLink('OWASP ASVS 3.5.2')).toBeUndefined();
   expect(specFileOf('oauth2.refresh.reuse-rejected')).toBe('specs/oauth2/refresh/reuse-rejected.spec.ts');
@@ -44,7 +52,7 @@ test('the SARIF log validates and names every failing check, its spec reference 
   const raw = run.tool.driver.rules[1]!;
   expect(raw.helpUri).toBe('https://www.rfc-editor.org/rfc/rfc6750#section-2.1');
   expect(raw.help.text).toContain('RFC 6750 §2.1 (https://www.rfc-editor.org/rfc/rfc6750#section-2.1)');
-  expect(raw.help.markdown).toContain('[JSON:API 1.0 §content-negotiation](https://jsonapi.org/format/1.0/)');
+  expect(raw.help.markdown).toContain('[JSON:API 1.0 §content-negotiation](https://jsonapi.org/format/1.0/#content-negotiation)');
   expect(run.results[1]!.suppressions?.[0]?.justification).toContain('SuiteCRM accepts it');
   expect(run.results[0]!.suppressions).toBeUndefined();
   expect(run.results[0]!.message.text).toContain('RFC 6749 §5.2');

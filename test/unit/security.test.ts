@@ -18,10 +18,10 @@ const accepted = ex(200, { data: [] });
 
 test('forgery checks: every forged token refused with 401 passes; an accepted one or a 500 fails', () => {
   for (const c of TOKEN_FORGERY_CHECKS as readonly CheckDef<ForgeryEvidence>[]) {
-    expect(c.evaluate({ probes: [{ label: 'a', ex: refused }] }).pass, c.id).toBe(true);
-    expect(c.evaluate({ probes: [{ label: 'a', ex: refused }, { label: 'b', ex: accepted }] }).pass, c.id).toBe(false);
-    expect(c.evaluate({ probes: [{ label: 'a', ex: ex(500, '') }] }).pass, c.id).toBe(false);
-    expect(c.evaluate({ probes: [] }).pass, c.id).toBe(false);
+    expect(c.evaluate({ probes: [{ label: 'a', ex: refused }] }).verdict, c.id).toBe('pass');
+    expect(c.evaluate({ probes: [{ label: 'a', ex: refused }, { label: 'b', ex: accepted }] }).verdict, c.id).toBe('fail');
+    expect(c.evaluate({ probes: [{ label: 'a', ex: ex(500, '') }] }).verdict, c.id).toBe('fail');
+    expect(c.evaluate({ probes: [] }).verdict, c.id).toBe('fail');
   }
 });
 
@@ -59,11 +59,11 @@ test('cors: * fails, a named origin or none passes', () => {
   fails(noCorsWildcard.evaluate([{ label: 'api', ex: ex(200, {}, { 'access-control-allow-origin': '*' }) }]));
 });
 
-function pass(o: { pass: boolean }): void {
-  expect(o.pass).toBe(true);
+function pass(o: { verdict: string }): void {
+  expect(o.verdict).toBe('pass');
 }
-function fails(o: { pass: boolean }): void {
-  expect(o.pass).toBe(false);
+function fails(o: { verdict: string }): void {
+  expect(o.verdict).toBe('fail');
 }
 
 test('client revocation: every access and refresh token refused passes; one surviving fails', async () => {
@@ -86,18 +86,18 @@ test('bearer-jku-trusted fetches loopback key sets only', async () => {
 
 test('privileged reads: no data passes; a listed row of another user fails, own rows pass', () => {
   const rows = (...users: string[]) => ex(200, { data: users.map((u, i) => ({ type: 'OAuth2Tokens', id: String(i), attributes: { assigned_user_id: u } })) });
-  expect(oauth2TokensAdminOnly.evaluate({ ex: ex(403, { errors: [{ status: '403' }] }), ownUserId: 'me' }).pass).toBe(true);
-  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'me'), ownUserId: 'me' }).pass).toBe(true);
-  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'admin'), ownUserId: 'me' }).pass).toBe(false);
+  expect(oauth2TokensAdminOnly.evaluate({ ex: ex(403, { errors: [{ status: '403' }] }), ownUserId: 'me' }).verdict).toBe('pass');
+  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'me'), ownUserId: 'me' }).verdict).toBe('pass');
+  expect(oauth2TokensAdminOnly.evaluate({ ex: rows('me', 'admin'), ownUserId: 'me' }).verdict).toBe('fail');
   for (const c of [oauth2ClientsAdminOnly, userPreferencesPrivate]) {
-    expect(c.evaluate(ex(403, { errors: [{ status: '403' }] })).pass, c.id).toBe(true);
-    expect(c.evaluate(ex(200, { data: [] })).pass, c.id).toBe(true);
-    expect(c.evaluate(ex(200, { data: [{ type: 'OAuth2Clients', id: 'c' }] })).pass, c.id).toBe(false);
-    expect(c.evaluate(ex(200, { data: { type: 'UserPreference', id: '1', attributes: {} } })).pass, c.id).toBe(false);
+    expect(c.evaluate(ex(403, { errors: [{ status: '403' }] })).verdict, c.id).toBe('pass');
+    expect(c.evaluate(ex(200, { data: [] })).verdict, c.id).toBe('pass');
+    expect(c.evaluate(ex(200, { data: [{ type: 'OAuth2Clients', id: 'c' }] })).verdict, c.id).toBe('fail');
+    expect(c.evaluate(ex(200, { data: { type: 'UserPreference', id: '1', attributes: {} } })).verdict, c.id).toBe('fail');
   }
 });
 
 test('password grant not offered: refused passes, an issued token fails', () => {
-  expect(passwordGrantNotOffered.evaluate(ex(400, { error: 'unsupported_grant_type' })).pass).toBe(true);
-  expect(passwordGrantNotOffered.evaluate(ex(200, { token_type: 'Bearer', access_token: 'x', expires_in: 60 })).pass).toBe(false);
+  expect(passwordGrantNotOffered.evaluate(ex(400, { error: 'unsupported_grant_type' })).verdict).toBe('pass');
+  expect(passwordGrantNotOffered.evaluate(ex(200, { token_type: 'Bearer', access_token: 'x', expires_in: 60 })).verdict).toBe('fail');
 });

@@ -2,5 +2,5 @@ import { check, test } from '../../../fixtures/check.js';
 import { openApiRoundTrip } from '../../../fixtures/jsonapi-flows.js';
 import { exchangesMatch } from '../../../src/checks/jsonapi/openapi.js';
 
-// SuiteCRM OpenAPI 3.0 description (../shared/reference/suitecrm-7.14/openapi.json)
+// The OpenAPI 3 description the instance publishes (SuiteCRM: GET /Api/V8/meta/swagger.json), or CRM_OPENAPI
 test(...check(exchangesMatch, openApiRoundTrip));

@@ -3,4 +3,4 @@ import { badRefreshTokenInvalidGrant } from '../../../src/checks/oauth2/errors.j
 import { unknownName } from '../../../fixtures/flows.js';
 
 // RFC 6749 §6, §5.2
-test(...check(badRefreshTokenInvalidGrant, ({ oauth }) => oauth.tokenRequest(oauth.refreshParams(unknownName('refresh-token')))));
+test(...check(badRefreshTokenInvalidGrant, ({ oauth, tokens }) => oauth.tokenRequest(tokens.refreshParams(unknownName('refresh-token')))));

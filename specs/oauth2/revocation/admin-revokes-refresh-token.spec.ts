@@ -4,8 +4,8 @@ import { adminRevocation, requireRefresh, requireRefusalAttributable } from '../
 
 // RFC 7009 §2.2, RFC 9700 §4.14
 test(...check(adminRevokesRefreshToken, async (h) => {
-  const { tokens } = await adminRevocation(h);
-  const answer = await h.oauth.tokenRequest(h.oauth.refreshParams(requireRefresh(tokens)));
+  const { tokens } = await adminRevocation(h, 'refresh');
+  const answer = await h.oauth.tokenRequest(h.tokens.refreshParams(requireRefresh(tokens), tokens.client));
   requireRefusalAttributable(h, [tokens], 'refresh', [answer]);
   return answer;
 }));

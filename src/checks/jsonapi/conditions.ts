@@ -5,7 +5,7 @@ import { fail, pass, type Exchange, type Outcome, type Requirement } from '../ty
 
 export const MEDIA = 'application/vnd.api+json';
 /** Every resource check needs a password-grant token on the resource API. */
-export const RES: Requirement[] = ['grant:password', 'resource-api'];
+export const RES: Requirement[] = ['tokens:user', 'resource-api'];
 
 export const statusOf = (ex: Exchange): number | undefined => ex.response?.status;
 
@@ -30,7 +30,7 @@ export function validDocument(ex: Exchange, what: string): Outcome {
 /** An error answer that carries an error document (an `errors` member), whatever its inner shape. */
 export function errorDocument(ex: Exchange, allowed: readonly number[], what: string): Outcome {
   const s = expectStatus(ex, allowed, what);
-  if (!s.pass) return s;
+  if (s.verdict !== 'pass') return s;
   const body = bodyObject(ex);
   return body && 'errors' in body ? pass() : fail(`${what}: HTTP ${statusOf(ex)} without an error document (${describe(ex)})`);
 }
@@ -83,7 +83,7 @@ export type Labeled = { label: string; ex: Exchange };
 export function everyOf(list: readonly Labeled[], cond: (ex: Exchange, label: string) => Outcome): Outcome {
   for (const { label, ex } of list) {
     const o = cond(ex, label);
-    if (!o.pass) return o;
+    if (o.verdict !== 'pass') return o;
   }
   return pass();
 }

@@ -1,4 +1,4 @@
-// Which JSON:API 1.0 normative statements (../shared/reference/jsonapi/_format/1.0/normative-statements.json)
+// Which JSON:API 1.0 normative statements (by id: src/checks/jsonapi/statements.ts)
 // each check tests, and which MUSTs a black-box client cannot test against a server (with why).
 
 const VALID = 'jsonapi.documents.valid';

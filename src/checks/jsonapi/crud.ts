@@ -17,7 +17,7 @@ export const create: CheckDef<CreateEvidence> = {
   requires: RES,
   evaluate({ type, sent, create: ex }) {
     const s = expectStatus(ex, [201], 'create');
-    if (!s.pass) return s;
+    if (s.verdict !== 'pass') return s;
     const r = single(ex);
     if (!r || typeof r.id !== 'string' || !r.id) return fail('create answered 201 without a resource object with an id');
     if (r.type !== type) return fail(`create: the resource's type is ${JSON.stringify(r.type)}, the request sent "${type}"`);
@@ -43,7 +43,7 @@ export const readBack: CheckDef<ReadBackEvidence> = {
   requires: RES,
   evaluate({ sent, read }) {
     const s = expectStatus(read, [200], 'read of the created record');
-    if (!s.pass) return s;
+    if (s.verdict !== 'pass') return s;
     const diff = attributeDiff(sent, single(read)?.attributes);
     return diff.length ? fail(`read-back differs from what was written: ${diff.join('; ')}`) : pass();
   },
@@ -65,7 +65,7 @@ export const updateOnlySent: CheckDef<UpdateEvidence> = {
   evaluate({ sent, before, patch, after }) {
     if (!is2xx(patch)) return fail(`update: expected a 2xx answer, got ${describe(patch)}`);
     const s = expectStatus(after, [200], 'read after the update');
-    if (!s.pass) return s;
+    if (s.verdict !== 'pass') return s;
     const now = single(after)?.attributes ?? {};
     const changed = attributeDiff(sent, now);
     if (changed.length) return fail(`the sent attributes were not stored: ${changed.join('; ')}`);
@@ -85,7 +85,7 @@ export const updateStatus: CheckDef<Exchange> = {
   requires: RES,
   evaluate(ex) {
     const s = expectStatus(ex, [200, 204], 'update');
-    if (!s.pass || ex.response!.status === 204) return s;
+    if (s.verdict !== 'pass' || ex.response!.status === 204) return s;
     return single(ex) ? pass() : fail('update answered 200 without the updated resource as primary data');
   },
 };

@@ -16,7 +16,7 @@ export const sparseFieldsets: CheckDef<FieldsEvidence> = {
   requires: RES,
   evaluate({ field, ex }) {
     const s = expectStatus(ex, [200], `fields[…]=${field}`);
-    if (!s.pass) return s;
+    if (s.verdict !== 'pass') return s;
     const list = resourceList(ex);
     if (!list.length) return fail('the sparse fieldset request returned no resources');
     for (const r of list) {
@@ -50,7 +50,7 @@ export const sort: CheckDef<SortEvidence> = {
   evaluate({ field, asc, desc }) {
     for (const [ex, q] of [[asc, `sort=${field}`], [desc, `sort=-${field}`]] as const) {
       const s = expectStatus(ex, [200], q);
-      if (!s.pass) return s;
+      if (s.verdict !== 'pass') return s;
     }
     const a = firstDisorder(valuesOf(asc, field), 1);
     if (a) return fail(`sort=${field} is not ascending: ${a}`);
@@ -84,7 +84,7 @@ export const filter: CheckDef<FilterEvidence> = {
   requires: RES,
   evaluate({ field, value, all, filtered }) {
     const s = expectStatus(filtered, [200], 'filtered list');
-    if (!s.pass) return s;
+    if (s.verdict !== 'pass') return s;
     const list = resourceList(filtered);
     if (!list.length) return fail(`the filter ${field}=${value} matched nothing, though such a record exists`);
     const other = list.find((r) => r.attributes?.[field] !== value);
@@ -126,7 +126,7 @@ export const include: CheckDef<IncludeEvidence> = {
   evaluate({ relatedId, ex }) {
     if (ex.response?.status === 400) return pass('include is not supported and is refused with 400');
     const s = expectStatus(ex, [200, 400], 'list with include');
-    if (!s.pass) return s;
+    if (s.verdict !== 'pass') return s;
     const included = bodyObject(ex)?.included;
     if (!Array.isArray(included)) return fail(`include was answered 200 without an "included" member (${describe(ex)}): silently ignored`);
     const found = included.some((r) => r && typeof r === 'object' && (r as { id?: unknown }).id === relatedId);

@@ -1,13 +1,17 @@
-// The vendor's own OpenAPI description: every exchange of a CRUD + relationship round trip addresses
+// The OpenAPI description the instance itself publishes (so the contract checked is the one of the
+// version under test), or a file the user names: every exchange of a CRUD + relationship round trip addresses
 // a described operation the way it is described (declared status, path parameter formats, request
 // media type and body schema, response schema where one is declared).
-import { openApiFor } from '../../openapi/document.js';
+import type { OpenAPIV3 } from 'openapi-types';
+import { openApiOf } from '../../openapi/document.js';
 import { fail, pass, type CheckDef, type Exchange } from '../types.js';
 import { RES } from './conditions.js';
 
 export interface OpenApiEvidence {
-  /** The profile's OpenAPI document and the path prefix its paths hang under. */
-  document: string;
+  /** The OpenAPI document the instance publishes (or the user's file) and where it came from. */
+  document: OpenAPIV3.Document;
+  source: string;
+  /** The path prefix the document's paths hang under (the profile's resource basePath). */
   basePath: string;
   exchanges: Exchange[];
 }
@@ -18,16 +22,16 @@ export const exchangesMatch: CheckDef<OpenApiEvidence> = {
   specRefs: ['OpenAPI 3.0.0 SuiteCRM V8 (Api/V8/meta/swagger.json)'],
   severity: 'should',
   requires: RES,
-  evaluate({ document, basePath, exchanges }) {
-    const api = openApiFor(document, basePath);
+  evaluate({ document, source, basePath, exchanges }) {
+    const api = openApiOf(document, basePath);
     const undocumented: string[] = [];
     for (const ex of exchanges) {
       const m = api.match(ex);
       const what = `${ex.request.method} ${new URL(ex.request.url).pathname}`;
       if (!m.operation) undocumented.push(what);
-      else if (m.problems.length) return fail(`${what} (${m.operation}): ${m.problems.join('; ')}`);
+      else if (m.problems.length) return fail(`${what} (${m.operation} in ${source}): ${m.problems.join('; ')}`);
     }
-    return pass(undocumented.length ? `not in the OpenAPI document: ${undocumented.join(', ')}` : undefined);
+    return pass(undocumented.length ? `not in the OpenAPI document (${source}): ${undocumented.join(', ')}` : undefined);
   },
 };
 

@@ -28,7 +28,7 @@ export const pageSize: CheckDef<PageSizeEvidence> = {
   requires: RES,
   evaluate({ size, all, page }) {
     const s = expectStatus(page, [200], `page[size]=${size}`);
-    if (!s.pass) return s;
+    if (s.verdict !== 'pass') return s;
     const want = Math.min(size, count(all));
     const got = count(page);
     if (got === want) return pass();
@@ -85,10 +85,10 @@ export const links: CheckDef<LinksEvidence> = {
   evaluate({ size, total, first, last, follows }) {
     for (const [ex, what] of [[first, 'first page'], [last, 'last page']] as const) {
       const s = expectStatus(ex, [200], what);
-      if (!s.pass) return s;
+      if (s.verdict !== 'pass') return s;
     }
     const multi = total > size;
-    for (const o of [pageLinksPresent(first, 'first', multi), pageLinksPresent(last, 'last', multi)]) if (!o.pass) return o;
+    for (const o of [pageLinksPresent(first, 'first', multi), pageLinksPresent(last, 'last', multi)]) if (o.verdict !== 'pass') return o;
     const pages = Math.max(1, Math.ceil(total / size));
     const tp = (bodyObject(first)?.meta as Record<string, unknown> | undefined)?.['total-pages'];
     if (typeof tp === 'number' && tp !== pages) return fail(`meta total-pages is ${tp}, but ${total} records in pages of ${size} make ${pages}`);

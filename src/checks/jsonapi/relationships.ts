@@ -22,7 +22,7 @@ export const addListRemove: CheckDef<LifecycleEvidence> = {
     if (!ids(listed).includes(relatedId)) return fail(`after adding, the relationship does not list ${relatedId} (${describe(listed)})`);
     if (!is2xx(remove)) return fail(`removing from the relationship: ${describe(remove)}`);
     const s = expectStatus(after, [200], 'relationship after removal');
-    if (!s.pass) return s;
+    if (s.verdict !== 'pass') return s;
     return ids(after).includes(relatedId) ? fail(`after removal the relationship still lists ${relatedId}`) : pass();
   },
 };
@@ -44,7 +44,7 @@ export const relationshipDocument: CheckDef<LifecycleEvidence> = {
   requires: RES,
   evaluate({ listed }) {
     const v = all(expectStatus(listed, [200], 'relationship GET'), validDocument(listed, 'relationship GET'));
-    if (!v.pass) return v;
+    if (v.verdict !== 'pass') return v;
     const d = primary(listed);
     const list = Array.isArray(d) ? d : [d];
     for (const [i, r] of list.entries()) {

@@ -74,7 +74,7 @@ export const codeReuseRejected: CheckDef<ReplayEvidence> = {
   requires: CODE,
   evaluate: (e) => {
     const first = firstRedeemed(e);
-    return first.pass ? tokenRefused(e.second, 'a second redemption of the same code') : first;
+    return first.verdict === 'pass' ? tokenRefused(e.second, 'a second redemption of the same code') : first;
   },
 };
 
@@ -95,7 +95,7 @@ export const codeReuseRevokesTokens: CheckDef<ReplayEvidence> = {
   requires: CODE,
   evaluate: (e) => {
     const first = firstRedeemed(e);
-    if (!first.pass) return first;
+    if (first.verdict !== 'pass') return first;
     if (!e.probeAfter) return fail('no resource request was made after the replay');
     if (isSuccess(e.probeAfter)) return fail('the access token from the first redemption still works after the code was replayed');
     return pass(describe(e.probeAfter));

@@ -9,7 +9,7 @@ export const clientRevokeKillsTokens: CheckDef<BeforeAfter> = {
   title: "revoking a client's access makes its access tokens fail",
   specRefs: ['RFC 7009 §2.2', 'RFC 6750 §3.1', 'RFC 9700 §4.14'],
   severity: 'must',
-  requires: ['admin:revoke-client', 'resource-api'],
+  requires: ['admin:revoke-client', 'tokens:access', 'resource-api'],
   // Like the other revocation checks: a token that never worked is only noted (other checks own that).
   evaluate: (e) =>
     all(accessRefused(e.after, 'the token of the revoked client', [401]), pass(isSuccess(e.before) ? undefined : `the token was refused before revocation too: ${describe(e.before)}`)),

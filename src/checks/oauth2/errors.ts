@@ -6,7 +6,7 @@ import { validate } from '../../schema/validate.js';
 import { fail, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
 
 const PW: Requirement[] = ['grant:password'];
-const RT: Requirement[] = ['grant:password', 'grant:refresh_token'];
+const RT: Requirement[] = ['tokens:refresh'];
 
 export const errorResponseSchema: CheckDef<Exchange[]> = {
   id: 'oauth2.errors.error-response-schema',
@@ -70,7 +70,7 @@ export const basicAuthChallenge: CheckDef = {
   requires: PW,
   evaluate(ex) {
     const fmt = oauthError(ex, { status: [401], error: ['invalid_client'] }, 'wrong secret via HTTP Basic');
-    return fmt.pass ? bearerChallengeBasic(ex) : fmt;
+    return fmt.verdict === 'pass' ? bearerChallengeBasic(ex) : fmt;
   },
 };
 

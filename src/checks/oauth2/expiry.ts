@@ -13,7 +13,7 @@ export const accessTokenExpires: CheckDef<AccessExpiryEvidence> = {
   title: 'an access token is refused after its lifetime (expires_in)',
   specRefs: ['RFC 6749 §5.1', 'RFC 6750 §3.1', 'RFC 7519 §4.1.4'],
   severity: 'must',
-  requires: ['grant:password', 'resource-api', 'wait:access-expiry'],
+  requires: ['tokens:access', 'resource-api', 'wait:access-expiry'],
   evaluate: (e) =>
     all(
       accessRefused(e.exchange, 'the expired access token', [401]),
@@ -26,7 +26,7 @@ export const accessTokenExpiredChallenge: CheckDef<AccessExpiryEvidence> = {
   title: 'an expired access token gets 401 with WWW-Authenticate: Bearer error="invalid_token"',
   specRefs: ['RFC 6750 §3.1'],
   severity: 'must',
-  requires: ['grant:password', 'resource-api', 'wait:access-expiry'],
+  requires: ['tokens:access', 'resource-api', 'wait:access-expiry'],
   evaluate: (e) => bearerChallenge(e.exchange, 'invalid_token'),
 };
 
@@ -34,14 +34,14 @@ export const refreshTokenExpires = refusalCheck({
   id: 'oauth2.expiry.refresh-token-expires',
   title: 'a refresh token is refused after its lifetime',
   specRefs: ['RFC 6749 §6', 'RFC 6749 §10.4'],
-  requires: ['grant:password', 'grant:refresh_token', 'wait:refresh-expiry'],
+  requires: ['tokens:refresh', 'wait:refresh-expiry'],
   what: 'the expired refresh token',
 });
 
 export const refreshTokenExpiredInvalidGrant = oauthErrorCheck({
   id: 'oauth2.expiry.refresh-token-expired-invalid-grant',
   title: 'an expired refresh token gets 400 invalid_grant',
-  requires: ['grant:password', 'grant:refresh_token', 'wait:refresh-expiry'],
+  requires: ['tokens:refresh', 'wait:refresh-expiry'],
   what: 'expired refresh token',
   status: [400],
   error: ['invalid_grant'],

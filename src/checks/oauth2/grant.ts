@@ -14,7 +14,7 @@ const GRANT_NAME: Record<GrantKey, string> = {
 const REQUIRES: Record<GrantKey, Requirement[]> = {
   password: ['grant:password'],
   'client-credentials': ['grant:client_credentials'],
-  refresh: ['grant:password', 'grant:refresh_token'],
+  refresh: ['tokens:refresh'],
 };
 
 /** §5.1: JSON object with access_token and token_type; expires_in RECOMMENDED. */

@@ -12,7 +12,7 @@ export interface ReuseEvidence {
   reuse: Exchange;
 }
 
-const REQUIRES = ['grant:password', 'grant:refresh_token'] as const;
+const REQUIRES = ['tokens:refresh'] as const;
 
 function rotated(e: ReuseEvidence): boolean {
   const next = bodyObject(e.refreshed)?.refresh_token;
@@ -55,7 +55,7 @@ export const refreshReuseInvalidGrant: CheckDef<ReuseEvidence> = {
   evaluate: (e) => whenRotated(e, () => oauthError(e.reuse, { status: [400], error: ['invalid_grant'] }, 'reused refresh token')),
 };
 
-const CROSS = [...REQUIRES, 'second-client'] as const;
+const CROSS = [...REQUIRES, 'tokens:second-client'] as const;
 
 export const refreshCrossClientRejected = refusalCheck({
   id: 'oauth2.refresh.cross-client-rejected',

@@ -9,7 +9,7 @@ export interface RevokeEvidence {
   after: Exchange;
 }
 
-const R: Requirement[] = ['grant:password', 'revocation-endpoint'];
+const R: Requirement[] = ['tokens:refresh', 'revocation-endpoint'];
 
 function answered200(ex: Exchange, what: string): Outcome {
   return ex.response?.status === 200 ? pass() : fail(`${what}: expected HTTP 200 (RFC 7009 §2.2), got ${describe(ex)}`);
@@ -56,7 +56,7 @@ export const otherClientRefused: CheckDef<RevokeEvidence> = {
   title: "a client cannot revoke another client's refresh token",
   specRefs: ['RFC 7009 §2.1'],
   severity: 'must',
-  requires: [...R, 'second-client'],
+  requires: [...R, 'tokens:second-client'],
   evaluate: (e) => accessGranted(e.after, "after another client's revocation request, the refresh token"),
 };
 

@@ -20,7 +20,7 @@ export const adminRevokesAccessToken: CheckDef<BeforeAfter> = {
   title: 'an access token revoked by an administrator is refused',
   specRefs: ['RFC 6750 §3.1', 'RFC 7009 §2.2', 'RFC 9700 §4.14'],
   severity: 'must',
-  requires: ['grant:password', 'admin:revoke-token', 'resource-api'],
+  requires: ['tokens:access', 'admin:revoke-token', 'resource-api'],
   evaluate: (e) => afterRefused(e, 'the revoked access token'),
 };
 
@@ -29,7 +29,7 @@ export const adminRevokesRefreshToken: CheckDef = {
   title: 'the refresh token of an administrator-revoked token is refused',
   specRefs: ['RFC 7009 §2.2', 'RFC 6749 §10.4', 'RFC 9700 §4.14'],
   severity: 'must',
-  requires: ['grant:password', 'grant:refresh_token', 'admin:revoke-token'],
+  requires: ['tokens:refresh', 'admin:revoke-token'],
   evaluate: (ex) => tokenRefused(ex, 'the refresh token of a revoked token'),
 };
 
@@ -47,7 +47,7 @@ export const logoutRevokesAccessToken: CheckDef<LogoutEvidence> = {
   title: 'after logout the access token is refused',
   specRefs: ['RFC 7009 §2.2', 'RFC 6750 §3.1'],
   severity: 'must',
-  requires: ['grant:password', 'logout', 'resource-api'],
+  requires: ['tokens:access', 'logout', 'resource-api'],
   evaluate: (e) => afterLogout(e, (after) => accessRefused(after, 'the logged-out access token', [401])),
 };
 
@@ -56,7 +56,7 @@ export const logoutRevokesRefreshToken: CheckDef<LogoutEvidence> = {
   title: 'after logout the refresh token is refused',
   specRefs: ['RFC 7009 §2.1', 'RFC 9700 §4.14'],
   severity: 'should',
-  requires: ['grant:password', 'grant:refresh_token', 'logout'],
+  requires: ['tokens:refresh', 'logout'],
   evaluate: (e) => afterLogout(e, (after) => tokenRefused(after, 'the refresh token after logout')),
 };
 

@@ -1,6 +1,6 @@
 // Records only an administrator may see, read with a non-admin token through the resource API.
 // Real SuiteCRM 7.14 lets any user list OAuth2Clients and OAuth2Tokens and read anyone's
-// user-preferences (../shared/facts/suitecrm-7.14-observed.md §5.10).
+// user-preferences (the workspace notes facts/suitecrm-7.14-observed.md §5.10).
 import { bodyObject, describe } from '../conditions.js';
 import { noDataCheck } from '../factories.js';
 import { is2xx } from '../jsonapi/conditions.js';

@@ -18,7 +18,7 @@ function forgery(name: string, title: string, specRefs: string[], requires: Requ
     title,
     specRefs,
     severity,
-    requires: ['jwt-access-tokens', 'grant:password', ...requires],
+    requires: ['jwt-access-tokens', 'tokens:access', ...requires],
     evaluate: evaluateForgeries,
   };
 }

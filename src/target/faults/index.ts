@@ -9,16 +9,20 @@ import { AUTHORIZATION_CODE_FAULTS } from './authorization-code.js';
 import { SECURITY_FAULTS } from './security.js';
 import type { FaultDef } from './types.js';
 
-export type { FaultDef } from './types.js';
+export type { Expectation, FaultDef } from './types.js';
+export { brokenIds, combinedExpectations, expectationsOf } from './types.js';
 
 /** Dialects built on the SuiteCRM V8 core: a fault without `dialects` applies to these. */
 export const SUITECRM_CORE_DIALECTS: readonly string[] = ['suitecrm-v8', 'suitecrm-7.15', 'suitecrm-entrypoint', 'generic-oauth2'];
 
 const dialectsOf = (f: FaultDef): readonly string[] => f.dialects ?? SUITECRM_CORE_DIALECTS;
 
-export const ALL_FAULTS: readonly FaultDef[] = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...GRANT_OFFER_FAULTS, ...REVOCATION_ENDPOINT_FAULTS, ...SUGAR_FAULTS, ...FLEXIE_FAULTS, ...ADMIN_PANEL_FAULTS, ...AUTHORIZATION_CODE_FAULTS, ...SECURITY_FAULTS, ...JSONAPI_FAULTS];
+export const ALL_FAULTS = [...OAUTH2_FAULTS, ...BEARER_FAULTS, ...GRANT_OFFER_FAULTS, ...REVOCATION_ENDPOINT_FAULTS, ...SUGAR_FAULTS, ...FLEXIE_FAULTS, ...ADMIN_PANEL_FAULTS, ...AUTHORIZATION_CODE_FAULTS, ...SECURITY_FAULTS, ...JSONAPI_FAULTS] as const satisfies readonly FaultDef[];
 
-const byName = new Map(ALL_FAULTS.map((f) => [f.name, f]));
+/** Every fault's name: a misspelt name in the target's code does not compile. */
+export type FaultName = (typeof ALL_FAULTS)[number]['name'];
+
+const byName = new Map<string, FaultDef>(ALL_FAULTS.map((f) => [f.name, f]));
 if (byName.size !== ALL_FAULTS.length) throw new Error('duplicate fault name in the registry');
 
 export function faultDef(name: string): FaultDef | undefined {

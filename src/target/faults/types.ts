@@ -1,10 +1,18 @@
-/** An injected departure of the reference target. The self-test proves that switching it on fails
- * exactly `breaks` and nothing else; faithful modes are lists of these. */
+/** An injected departure of the reference target. The self-test proves that switching it on makes
+ * exactly the checks it declares fail, each for the declared reason, and nothing else; faithful
+ * modes are lists of these. */
 export interface FaultDef {
   name: string;
   description: string;
-  /** Check ids this fault must make fail (and no other). */
-  breaks: readonly string[];
+  /** The checks this fault must make fail (and no other), each with the pattern its failure reason
+   * must match: a check is proven only by failing for the cause the fault injects. (The plain list
+   * form declares no reasons, so it proves nothing; it is being retired.) */
+  breaks: readonly string[] | Readonly<Record<string, RegExp>>;
+  /** Checks whose control request this fault breaks: they must end `inconclusive` (never `pass`),
+   * with a reason matching the pattern. */
+  undecides?: Readonly<Record<string, RegExp>>;
+  /** Checks of `breaks` that skip (not applicable) on the profile that proves this fault. */
+  skips?: readonly string[];
   /** Where a real product was seen doing this (faithful-mode faults). */
   observed?: string;
   /** Dialects that implement it; default: every dialect built on the SuiteCRM V8 core. */
@@ -14,6 +22,44 @@ export interface FaultDef {
   selfTestProfiles?: readonly string[];
 }
 
-export function faults(...defs: FaultDef[]): FaultDef[] {
+/** What a target with some faults switched on must show for one check. */
+export interface Expectation {
+  id: string;
+  verdict: 'fail' | 'inconclusive';
+  /** Source of the RegExp the reason must match (absent: not declared, so the check is not proven). */
+  reason?: string;
+}
+
+/** Keeps the literal fault names, so `FaultName` is a union and a misspelt name does not compile. */
+export function faults<const T extends readonly FaultDef[]>(...defs: T): T {
   return defs;
+}
+
+/** The fault's expected verdicts, one per check. */
+export function expectationsOf(f: FaultDef): Expectation[] {
+  const fails: Expectation[] = Array.isArray(f.breaks)
+    ? (f.breaks as readonly string[]).map((id) => ({ id, verdict: 'fail' as const }))
+    : Object.entries(f.breaks as Readonly<Record<string, RegExp>>).map(([id, re]) => ({ id, verdict: 'fail' as const, reason: re.source }));
+  const undecided = Object.entries(f.undecides ?? {}).map(([id, re]) => ({ id, verdict: 'inconclusive' as const, reason: re.source }));
+  return [...fails, ...undecided];
+}
+
+/** Check ids the fault makes fail. */
+export function brokenIds(f: FaultDef): string[] {
+  return expectationsOf(f).filter((e) => e.verdict === 'fail').map((e) => e.id);
+}
+
+/** Expectations of several faults switched on together (faithful mode): a check broken by two of
+ * them may fail for either reason. */
+export function combinedExpectations(defs: readonly FaultDef[]): Expectation[] {
+  const byId = new Map<string, Expectation>();
+  for (const e of defs.flatMap(expectationsOf)) {
+    const prev = byId.get(e.id);
+    if (!prev) byId.set(e.id, e);
+    else if (prev.verdict === 'fail' || e.verdict === 'fail') {
+      const reason = prev.reason && e.reason ? `(?:${prev.reason})|(?:${e.reason})` : undefined;
+      byId.set(e.id, { id: e.id, verdict: 'fail', ...(reason ? { reason } : {}) });
+    }
+  }
+  return [...byId.values()];
 }

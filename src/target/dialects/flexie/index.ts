@@ -33,24 +33,25 @@ function form(ctx: Ctx, q: URLSearchParams, error?: string): void {
   );
 }
 
-function clientFor(core: TargetCore, q: URLSearchParams, redirect: string): string | undefined {
+function clientFor(core: TargetCore, q: URLSearchParams): string | undefined {
   const c = core.clients.get(q.get('client_id') ?? '');
   if (!c || c.deleted || !c.grants.includes('authorization_code')) return 'unknown client_id';
-  if (q.get('redirect_uri') !== redirect) return 'redirect_uri does not match the registered one';
+  if (!c.redirectUris?.includes(q.get('redirect_uri') ?? '')) return 'redirect_uri does not match the registered one';
   if (q.get('response_type') !== 'code') return 'response_type must be code';
   return undefined;
 }
 
-function authorizePage(state: FlexieState, redirect: string) {
+function authorizePage(state: FlexieState) {
   return (ctx: Ctx) => {
     const q = ctx.method === 'GET' ? ctx.url.searchParams : new URLSearchParams(ctx.body);
-    const bad = clientFor(ctx.core, q, redirect);
+    const bad = clientFor(ctx.core, q);
     // RFC 6749 §4.1.2.1: never redirect to an unverified URI; say it on the page.
     if (bad) return send(ctx, 400, `<!doctype html><p>${esc(bad)}</p>`, { 'content-type': 'text/html; charset=UTF-8' });
     if (ctx.method === 'GET') return form(ctx, q);
     const user = ctx.core.userByName(q.get('username') ?? '');
     if (!user || user.password !== q.get('password')) return form(ctx, q, 'Invalid credentials');
     const code = randomBytes(24).toString('hex');
+    const redirect = q.get('redirect_uri')!;
     state.codes.set(code, { clientId: q.get('client_id')!, userId: user.id, redirectUri: redirect, expires: ctx.core.now() + CODE_TTL_SECONDS });
     const to = new URL(redirect);
     to.searchParams.set('code', code);
@@ -127,11 +128,12 @@ export function registerFlexie(router: Router, core: TargetCore): void {
   const state: FlexieState = { apiKey: canary(), oldKeys: new Set(), codes: new Map() };
   const client = core.clients.get(core.credentials.client.id)!;
   client.grants = ['authorization_code'];
+  client.redirectUris = [FLEXIE_REDIRECT_URI];
   core.credentials.apiKey = state.apiKey;
   core.credentials.redirectUri = FLEXIE_REDIRECT_URI;
   const authorizePath = core.profile.authorize?.path ?? '/oauth2/authorize';
-  router.on('GET', authorizePath, authorizePage(state, FLEXIE_REDIRECT_URI));
-  router.on('POST', authorizePath, authorizePage(state, FLEXIE_REDIRECT_URI));
+  router.on('GET', authorizePath, authorizePage(state));
+  router.on('POST', authorizePath, authorizePage(state));
   router.on('POST', core.profile.token.path, tokenRoute(state));
   router.on('GET', '/api/leads/list/fields', leadFields(state));
   // Reference-target admin: Account / API Settings → "Generate New Key".

@@ -4,6 +4,7 @@
 // faults below fall back to.
 import { createHmac, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { jwtOrUndefined } from '../../../jwt/decode.js';
 import type { TargetCore, TokenRow } from '../../core.js';
 
 interface Parts {
@@ -14,15 +15,8 @@ interface Parts {
 }
 
 function split(token: string): Parts | undefined {
-  const p = token.split('.');
-  if (p.length !== 3) return undefined;
-  try {
-    const header = JSON.parse(Buffer.from(p[0]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const payload = JSON.parse(Buffer.from(p[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
-    return header && payload && typeof header === 'object' && typeof payload === 'object' ? { header, payload, signed: `${p[0]}.${p[1]}`, sig: p[2]! } : undefined;
-  } catch {
-    return undefined;
-  }
+  const d = jwtOrUndefined(token);
+  return d && { header: d.header, payload: d.payload, signed: d.signingInput, sig: d.signaturePart };
 }
 
 function rowByJti(core: TargetCore, jti: unknown): TokenRow | undefined {

@@ -13,6 +13,7 @@ import {
   postRelationship,
   postRelationshipByType,
   readRecord,
+  swaggerDocument,
   updateRecord,
   updateRecordAtUrl,
   userPreferences,
@@ -24,6 +25,7 @@ export function registerSuiteCrmV8(router: Router): void {
   router.on('POST', '/Api/V8/logout', logout);
   router.on('GET', '/Api/V8/meta/modules', metaModules);
   router.on('GET', '/Api/V8/meta/fields/:module', metaFields);
+  router.on('GET', '/Api/V8/meta/swagger.json', swaggerDocument);
   router.on('GET', '/Api/V8/user-preferences/:id', userPreferences);
   router.on('POST', '/Api/V8/module', createRecord);
   router.on('PATCH', '/Api/V8/module', updateRecord);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { send, sendDocument, sendJson, type Ctx, type TargetCore } from '../../core.js';
 import { authenticate, authenticateForModule, type Principal } from './bearer.js';
+import { openApiDocument } from './openapi.js';
 
 const MEDIA = 'application/vnd.api+json';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -534,6 +535,11 @@ export function metaModules(ctx: Ctx): void {
       .map((m) => [m, { label: m, access: ['access', 'delete', 'edit', 'export', 'import', 'list', 'massupdate', 'view'] }]),
   );
   sendDocument(ctx, 200, { data: { type: 'modules', id: 'modules', attributes } });
+}
+
+/** GET /V8/meta/swagger.json: the API's OpenAPI description, for any valid token (as SuiteCRM). */
+export function swaggerDocument(ctx: Ctx): void {
+  if (gate(ctx, undefined)) openApiDocument(ctx);
 }
 
 export function metaFields(ctx: Ctx): void {

@@ -1,5 +1,5 @@
 // Server-rendered pages of SuiteCRM 7.14.6's SuiteP theme, reduced to the markup automation relies
-// on (ids, names, td[field=…]) as recorded in ../shared/facts/suitecrm-7.14-admin-ui.md.
+// on (ids, names, td[field=…]) as recorded in the workspace notes facts/suitecrm-7.14-admin-ui.md.
 import type { PanelTokenRow } from '../../../../admin-panel/suitecrm.js';
 
 export function esc(s: string): string {

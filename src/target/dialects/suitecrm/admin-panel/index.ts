@@ -1,5 +1,5 @@
 // SuiteCRM 7.14.6's "OAuth2 Clients and Tokens" admin panel (index.php?module=…&action=…), imitated
-// from the observed admin UI (docs/admin-panel.md) and checked against a real 7.14.6 in a container.
+// from the workspace notes facts/suitecrm-7.14-admin-ui.md and checked against a real 7.14.6 in a container.
 // Like the real one it guards state-changing requests by their Referer (SugarApplication::
 // checkHTTPReferer); conformant mode adds what the faithful faults take away: an HttpOnly session
 // cookie and client deletion that revokes the client's tokens.

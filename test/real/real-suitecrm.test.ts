@@ -70,7 +70,7 @@ async function engine(): Promise<{ ok: true } | { ok: false; detail: string }> {
 
 function rows(dir: string): VerdictRow[] {
   const report = JSON.parse(readFileSync(path.join(dir, 'conformance.json'), 'utf8')) as { checks: VerdictRow[] };
-  return report.checks.map((c) => ({ id: c.id, verdict: String(c.verdict), ...(c.reason ? { reason: c.reason } : {}) }));
+  return report.checks.map((c) => ({ id: c.id, verdict: String(c.verdict), ...(c.reason ? { reason: c.reason } : {}), ...(c.notApplicable ? { notApplicable: true } : {}) }));
 }
 
 /** Containers the CLI run labelled as its own (by its process id) that still exist. */
@@ -113,7 +113,7 @@ test('real SuiteCRM 7.14.6 in containers gives the verdicts faithful mode gives'
   const realRows = rows(realDir);
   const diff = diffVerdicts(realRows, rows(faithfulDir), loadKnownDifferences(KNOWN));
   const summary = [
-    `${verdictCounts(realRows)} ran against real SuiteCRM 7.14.6 (run ${Math.round(real.ms / 1000)} s incl. build and install); faithful mode ${Math.round(faithful.ms / 1000)} s`,
+    `against real SuiteCRM 7.14.6: ${verdictCounts(realRows)} (run ${Math.round(real.ms / 1000)} s incl. images and install); faithful mode ${Math.round(faithful.ms / 1000)} s`,
     `${diff.explained.length} known difference(s) (test/real/known-differences.json), ${diff.unexplained.length} unexplained, ${diff.stale.length} stale entr${diff.stale.length === 1 ? 'y' : 'ies'}`,
     ...diff.unexplained.map((d) => `  unexplained: ${describeDifference(d)}`),
     ...diff.stale.map((k) => `  stale entry (no longer a difference): ${k.check} real ${k.real} / faithful ${k.faithful}`),

@@ -17,6 +17,8 @@ export interface VerdictRow {
   id: string;
   verdict: string;
   reason?: string;
+  /** A skip because the profile lacks the feature (not the set-up's doing). */
+  notApplicable?: boolean;
 }
 
 export interface Difference {
@@ -76,11 +78,12 @@ export function loadKnownDifferences(file: string): KnownDifference[] {
   });
 }
 
-/** "147 checks: 70 pass, 40 fail, 37 skip", in the order verdicts first appear. */
+/** "147 checks, 107 ran (61 pass, 46 fail), 40 not applicable": verdicts in the order they first appear. */
 export function verdictCounts(rows: readonly VerdictRow[]): string {
+  const ran = rows.filter((c) => !c.notApplicable);
   const n = new Map<string, number>();
-  for (const c of rows) n.set(c.verdict, (n.get(c.verdict) ?? 0) + 1);
-  return `${rows.length} checks: ${[...n].map(([v, k]) => `${k} ${v}`).join(', ')}`;
+  for (const c of ran) n.set(c.verdict, (n.get(c.verdict) ?? 0) + 1);
+  return `${rows.length} checks, ${ran.length} ran (${[...n].map(([v, k]) => `${k} ${v}`).join(', ')}), ${rows.length - ran.length} not applicable to the profile`;
 }
 
 export function describeDifference(d: Difference): string {

@@ -35,7 +35,7 @@ export const RUN_FLAGS: Record<string, FlagSpec> = {
   target: { type: 'string', value: 'T', help: 'auto | url | container | embedded', default: 'auto' },
   mode: { type: 'string', value: 'M', help: 'embedded target only: conformant | faithful', default: 'conformant' },
   fault: { type: 'list', value: 'NAME', help: 'embedded target only: switch on named faults (crm-conformance faults)' },
-  'max-wait': { type: 'number', value: 'S', help: 'longest wait for a token to expire, seconds', default: '60; container: the refresh lifetime + 30' },
+  'max-wait': { type: 'number', value: 'S', help: 'longest wait for a token to expire, seconds (container target: the refresh lifetime + 30)', default: '60' },
   workers: { type: 'number', help: 'parallel Playwright workers', default: '2' },
   'reports-dir': { type: 'string', value: 'DIR', help: 'where reports go', default: './reports' },
   'env-file': { type: 'string', value: 'FILE', help: 'file with CRM_* variables (dotenv syntax; quote values with "#")', default: './.env if present' },

@@ -1,14 +1,21 @@
 // The upgrade gate's judgement: two conformance reports (before/after an upgrade) → what broke,
-// what got fixed, what is new or gone, which skips changed; baselined failures are 'accepted'.
+// what got fixed, what is new or gone, which skips changed, which failures fail differently now;
+// baselined failures are 'accepted'.
 import type { Severity } from '../checks/types.js';
 import type { BaselineState, CheckResult, ConformanceReport, Verdict } from '../report/model.js';
+import { sameSubstance } from './substance.js';
 
-export type ChangeKind = 'regression' | 'accepted' | 'fix' | 'new' | 'removed' | 'skip-changed' | 'still-failing' | 'unchanged';
+export type ChangeKind = 'regression' | 'accepted' | 'failing-differently' | 'fix' | 'new' | 'removed' | 'skip-changed' | 'still-failing' | 'unchanged';
 
 /** Display order and headings (console, Markdown, HTML). */
 export const SECTIONS: readonly { kind: ChangeKind; title: string; blurb: string }[] = [
   { kind: 'regression', title: 'Regressions', blurb: 'passed before, fail now: these fail the gate' },
   { kind: 'accepted', title: 'Accepted regressions', blurb: 'pass → fail, accepted by the baseline: they do not fail the gate' },
+  {
+    kind: 'failing-differently',
+    title: 'Still failing, differently',
+    blurb: 'failed before and after, for a reason that changed in substance (ids and counts aside): a regression can hide inside a check that already failed',
+  },
   { kind: 'fix', title: 'Fixed', blurb: 'failed before, pass now' },
   { kind: 'new', title: 'New checks', blurb: 'only in the after report' },
   { kind: 'removed', title: 'Removed checks', blurb: 'only in the before report' },
@@ -26,6 +33,8 @@ export interface CheckChange {
   after?: Verdict;
   /** Why the check fails or is skipped now (else why it did before). */
   reason?: string;
+  /** failing-differently: why it failed before. */
+  beforeReason?: string;
   baseline?: BaselineState;
   baselineNote?: string;
 }
@@ -45,10 +54,11 @@ export interface Comparison {
   exitCode: 0 | 1;
 }
 
-export function classify(before: Verdict | undefined, after: Verdict | undefined, afterBaseline?: BaselineState): ChangeKind {
+/** `sameReason`: whether a failure on both sides failed for the same reason in substance. */
+export function classify(before: Verdict | undefined, after: Verdict | undefined, afterBaseline?: BaselineState, sameReason = true): ChangeKind {
   if (before === undefined) return 'new';
   if (after === undefined) return 'removed';
-  if (before === after) return after === 'fail' ? 'still-failing' : 'unchanged';
+  if (before === after) return after !== 'fail' ? 'unchanged' : sameReason ? 'still-failing' : 'failing-differently';
   // A side that could not judge (skip, inconclusive, error) proves neither a regression nor a fix.
   const unjudged = (v: Verdict) => v === 'skip' || v === 'inconclusive' || v === 'error';
   if (unjudged(before) || unjudged(after)) return 'skip-changed';
@@ -59,15 +69,17 @@ export function classify(before: Verdict | undefined, after: Verdict | undefined
 function changeOf(b: CheckResult | undefined, a: CheckResult | undefined): CheckChange {
   const c = (a ?? b)!;
   const reason = a?.reason ?? b?.reason;
+  const kind = classify(b?.verdict, a?.verdict, a?.baseline, sameSubstance(b?.reason, a?.reason));
   return {
     id: c.id,
     title: c.title,
     severity: c.severity,
     specRefs: c.specRefs,
-    kind: classify(b?.verdict, a?.verdict, a?.baseline),
+    kind,
     ...(b ? { before: b.verdict } : {}),
     ...(a ? { after: a.verdict } : {}),
     ...(reason ? { reason } : {}),
+    ...(kind === 'failing-differently' && b?.reason ? { beforeReason: b.reason } : {}),
     ...(a?.baseline ? { baseline: a.baseline } : {}),
     ...(a?.baselineNote ? { baselineNote: a.baselineNote } : {}),
   };
@@ -96,6 +108,7 @@ export function verdictLine(c: Comparison): string {
     `${n.regression} regression${n.regression === 1 ? '' : 's'}`,
     `${n.accepted} accepted`,
     `${n.fix} fixed`,
+    `${n['failing-differently']} failing differently`,
     `${n.new} new`,
     `${n.removed} removed`,
     `${n['skip-changed']} changed skip${n['skip-changed'] === 1 ? '' : 's'}`,

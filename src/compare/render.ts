@@ -13,7 +13,8 @@ function sideName(r: ConformanceReport): string {
 }
 
 function note(c: CheckChange): string {
-  return [c.baselineNote, c.reason && c.baseline !== 'stale' ? c.reason : undefined].filter(Boolean).join(' — ');
+  const why = c.kind === 'failing-differently' ? `before: ${c.beforeReason ?? '(no reason given)'} — now: ${c.reason ?? '(no reason given)'}` : c.reason;
+  return [c.baselineNote, why && c.baseline !== 'stale' ? why : undefined].filter(Boolean).join(' — ');
 }
 
 /** Rows to show: every change except the unchanged ones. */
@@ -28,7 +29,10 @@ export function renderConsole(c: Comparison): string {
   if (rows.length) {
     const head = ['change', 'check', 'severity', 'before → after', 'note'];
     const widths = head.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const fmt = (r: string[]) => r.map((v, i) => (i < 4 ? v.padEnd(widths[i]!) : v.length > 140 ? `${v.slice(0, 139)}…` : v)).join('  ').trimEnd();
+    // Both reasons of a changed failure matter: its note may run longer.
+    const width = (kind: string) => (kind === 'failing-differently' ? 300 : 140);
+    const cut = (v: string, kind: string) => (v.length > width(kind) ? `${v.slice(0, width(kind) - 1)}…` : v);
+    const fmt = (r: string[]) => r.map((v, i) => (i < 4 ? v.padEnd(widths[i]!) : cut(v, r[0]!))).join('  ').trimEnd();
     lines.push(fmt(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmt), '');
   } else lines.push('no differences', '');
   lines.push(verdictLine(c));
@@ -88,6 +92,7 @@ col.id { width: 30%; } col.sev { width: 8%; } col.vv { width: 12%; } col.spec { 
 code { font: 12px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
 tr.regression td:first-child { border-left: 4px solid #cf222e; }
 tr.accepted td:first-child { border-left: 4px solid #9a6700; }
+tr.failing-differently td:first-child { border-left: 4px solid #bc4c00; }
 tr.fix td:first-child { border-left: 4px solid #1a7f37; }
 tr.stale td:first-child { border-left: 4px solid #8250df; }
 a { color: #0969da; }
@@ -111,6 +116,7 @@ ${rows
     ['regressions', n.regression],
     ['accepted', n.accepted],
     ['fixed', n.fix],
+    ['failing differently', n['failing-differently']],
     ['new', n.new],
     ['removed', n.removed],
     ['changed skips', n['skip-changed']],

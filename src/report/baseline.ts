@@ -1,15 +1,19 @@
 // Baselines: accepted failures (like the OpenID conformance suite's expected-failures files).
 // A baselined failure stays a failure in every report but is marked 'accepted' and does not fail
-// the run; an entry whose check passes now, or whose expiry date has passed, is 'stale'.
+// the run; an entry whose check passes now, fails for another reason than the one it accepted, or
+// whose expiry date has passed, is 'stale' (and that failure counts again).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config/errors.js';
+import { sameSubstance } from '../compare/substance.js';
 import { validate } from '../schema/validate.js';
 import { summarize, type BaselineState, type ConformanceReport, type Verdict } from './model.js';
 
 export interface BaselineEntry {
   checkId: string;
   reason: string;
+  /** The failure the entry accepts, as the report gave it; a failure that differs in substance is not accepted. */
+  failure?: string;
   /** YYYY-MM-DD, inclusive (UTC). */
   expires?: string;
   /** Profile name the entry is limited to. */
@@ -60,14 +64,19 @@ export interface BaselineJudgement {
   note: string;
 }
 
-/** The one rule, used by the check wrapper (JUnit/HTML annotations) and every report writer. */
-export function judge(entry: BaselineEntry | undefined, verdict: Verdict, today: string = todayUtc()): BaselineJudgement | undefined {
+/** The one rule, used by the check wrapper (JUnit/HTML annotations) and every report writer.
+ * `failure`: the reason the check fails with now. */
+export function judge(entry: BaselineEntry | undefined, verdict: Verdict, today: string = todayUtc(), failure?: string): BaselineJudgement | undefined {
   // A check that could not be judged neither uses nor outdates its entry.
   if (!entry || verdict === 'skip' || verdict === 'inconclusive' || verdict === 'error') return undefined;
   if (entry.expires && today > entry.expires) {
     return { state: 'stale', note: `baseline entry expired on ${entry.expires}${verdict === 'fail' ? ', so this failure counts again' : ''}: ${entry.reason}` };
   }
   if (verdict === 'pass') return { state: 'stale', note: `baselined ("${entry.reason}") but passes now: remove the entry` };
+  // The entry accepted one failure; another one (a regression inside a failing check) is not accepted.
+  if (entry.failure !== undefined && failure !== undefined && !sameSubstance(entry.failure, failure)) {
+    return { state: 'stale', note: `baselined for another failure ("${entry.failure}"), fails now with "${failure}", so this failure counts again: ${entry.reason}` };
+  }
   return { state: 'accepted', note: `accepted by baseline: ${entry.reason}${entry.expires ? ` (until ${entry.expires})` : ''}` };
 }
 
@@ -77,8 +86,9 @@ export function baselineAnnotation(
   checkId: string,
   profile: string,
   verdict: Verdict,
+  failure?: string,
 ): { type: 'baseline'; description: string } | undefined {
-  const j = judge(entryFor(entries, checkId, profile), verdict);
+  const j = judge(entryFor(entries, checkId, profile), verdict, todayUtc(), failure);
   return j && { type: 'baseline', description: `${j.state}: ${j.note}` };
 }
 
@@ -86,7 +96,7 @@ export function baselineAnnotation(
 export function applyBaseline(report: ConformanceReport, baseline: Baseline, today: string = todayUtc()): ConformanceReport {
   const checks = report.checks.map((c) => {
     const { baseline: _state, baselineNote: _note, ...plain } = c;
-    const j = judge(entryFor(baseline.entries, c.id, report.target.profile), c.verdict, today);
+    const j = judge(entryFor(baseline.entries, c.id, report.target.profile), c.verdict, today, c.reason);
     return j ? { ...plain, baseline: j.state, baselineNote: j.note } : plain;
   });
   const summary = summarize(checks);
@@ -109,6 +119,7 @@ export function baselineFromReport(report: ConformanceReport, opts: { expires?: 
       .map((c) => ({
         checkId: c.id,
         reason: opts.reason ?? `known departure: ${c.reason ?? 'failed'}`,
+        ...(c.reason ? { failure: c.reason } : {}),
         ...(opts.expires ? { expires: opts.expires } : {}),
         profile,
       })),

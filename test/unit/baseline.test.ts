@@ -22,6 +22,25 @@ test('judge: a failure is accepted, a pass or an expired entry is stale, a skip 
   expect(judge(undefined, 'fail', '2026-01-01')).toBeUndefined();
 });
 
+test('an entry that remembers its failure accepts that failure only, ids and counts aside', () => {
+  const remembering = { ...entry, failure: 'HTTP 401 without a WWW-Authenticate header (record 0c9a0b5e-1d6a-4c5e-9d7a-2f1e3b4c5d6e)' };
+  expect(judge(remembering, 'fail', '2026-01-01', 'HTTP 401 without a WWW-Authenticate header (record 7f00aa11-0000-4c5e-9d7a-aaaaaaaaaaaa)')?.state).toBe('accepted');
+  const changed = judge(remembering, 'fail', '2026-01-01', 'HTTP 500 text/html (HTML page)');
+  expect(changed?.state).toBe('stale');
+  expect(changed?.note).toBe(
+    `baselined for another failure ("${remembering.failure}"), fails now with "HTTP 500 text/html (HTML page)", so this failure counts again: SuiteCRM sends no challenge`,
+  );
+  // an entry without a remembered failure (written by hand, or by an older version) accepts any failure
+  expect(judge(entry, 'fail', '2026-01-01', 'HTTP 500 text/html (HTML page)')?.state).toBe('accepted');
+  // the run fails again on the changed failure, in every report
+  const r = report([check('bearer.missing-token-challenge', 'fail', { reason: 'HTTP 500 text/html (HTML page)' })]);
+  const applied = applyBaseline(r, { entries: [remembering] }, '2026-01-01');
+  expect(applied.checks[0]).toMatchObject({ verdict: 'fail', baseline: 'stale' });
+  expect(validate('conformance-report', applied)).toEqual({ valid: true });
+  expect(exitCodeOf(applied)).toBe(1);
+  expect(baselineAnnotation([remembering], entry.checkId, 'suitecrm-7.14', 'fail', 'HTTP 500 text/html (HTML page)')?.description).toMatch(/^stale: baselined for another failure/);
+});
+
 test('applyBaseline marks checks, keeps verdicts, and only unaccepted failures fail the run', () => {
   const r = report([check('bearer.missing-token-challenge', 'fail'), check('bearer.invalid-token-401', 'pass'), check('oauth2.errors.no-server-error', 'fail')]);
   expect(exitCodeOf(r)).toBe(1);
@@ -50,7 +69,9 @@ test('baselineFromReport accepts every failure of the report, and validates', ()
   const r = report([check('bearer.missing-token-challenge', 'fail'), check('bearer.invalid-token-401', 'pass')], { profile: '/x/profiles/suitecrm-7.14.json' });
   const b = baselineFromReport(r, { expires: '2027-01-31' });
   expect(validate('baseline', b)).toEqual({ valid: true });
-  expect(b.entries).toEqual([{ checkId: 'bearer.missing-token-challenge', reason: 'known departure: bearer.missing-token-challenge went wrong', expires: '2027-01-31', profile: 'suitecrm-7.14' }]);
+  expect(b.entries).toEqual([
+    { checkId: 'bearer.missing-token-challenge', reason: 'known departure: bearer.missing-token-challenge went wrong', failure: 'bearer.missing-token-challenge went wrong', expires: '2027-01-31', profile: 'suitecrm-7.14' },
+  ]);
   // a profile given as a file path still matches its entries
   expect(applyBaseline(r, b, '2026-01-01').checks[0]!.baseline).toBe('accepted');
 });

@@ -2,6 +2,7 @@
 import { expect, test } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { classify, compareReports, type Comparison } from '../../src/compare/compare.js';
+import { sameSubstance, substanceOf } from '../../src/compare/substance.js';
 import { renderConsole, renderHtml, renderMarkdown } from '../../src/compare/render.js';
 import { chromiumExecutable, launchOptions, NO_BROWSER_REASON } from '../../src/browser/chromium.js';
 import { applyBaseline } from '../../src/report/baseline.js';
@@ -16,6 +17,7 @@ test('classify: every before/after pair lands in one kind', () => {
   expect(classify('skip', 'fail')).toBe('skip-changed');
   expect(classify('pass', 'skip')).toBe('skip-changed');
   expect(classify('fail', 'fail')).toBe('still-failing');
+  expect(classify('fail', 'fail', undefined, false)).toBe('failing-differently');
   expect(classify('pass', 'pass')).toBe('unchanged');
   expect(classify('skip', 'skip')).toBe('unchanged');
 });
@@ -28,6 +30,8 @@ const before = report([
   check('oauth2.refresh.rotation', 'pass'),
   check('oauth2.jwt.signature', 'skip', { reason: 'set CRM_JWT_PUBLIC_KEY' }),
   check('oauth2.revocation.logout-revokes-access-token', 'fail'),
+  check('jsonapi.crud.delete', 'fail', { reason: 'read after delete: expected HTTP 404, got HTTP 400 application/vnd.api+json (error document)' }),
+  check('jsonapi.pagination.walk', 'fail', { reason: '3 of 64 records were never reached by following next (2 pages) at http://127.0.0.1:41234/Api' }),
 ]);
 const after = report(
   [
@@ -38,6 +42,10 @@ const after = report(
     check('oauth2.jwt.signature', 'pass'),
     check('oauth2.revocation.logout-revokes-access-token', 'fail'),
     check('oauth2.refresh.cross-client-rejected', 'fail', { severity: 'should' }),
+    // a worse failure inside a check that already failed
+    check('jsonapi.crud.delete', 'fail', { reason: 'the deleted record can still be read: HTTP 200 application/vnd.api+json (data document)' }),
+    // the same failure: only counts and the target's port differ
+    check('jsonapi.pagination.walk', 'fail', { reason: '5 of 65 records were never reached by following next (3 pages) at http://127.0.0.1:50111/Api' }),
   ],
   { mode: 'faithful' },
   '2026-01-02T09:30:00.000Z',
@@ -58,9 +66,41 @@ test('compareReports lists regressions, fixes, new, removed and changed skips; a
   expect(byKind('new')).toEqual(['oauth2.refresh.cross-client-rejected']);
   expect(byKind('removed')).toEqual(['oauth2.refresh.rotation']);
   expect(byKind('skip-changed')).toEqual(['oauth2.jwt.signature']);
-  expect(byKind('still-failing')).toEqual(['oauth2.revocation.logout-revokes-access-token']);
+  expect(byKind('still-failing')).toEqual(['jsonapi.pagination.walk', 'oauth2.revocation.logout-revokes-access-token']);
+  expect(byKind('failing-differently')).toEqual(['jsonapi.crud.delete']);
   expect(c.exitCode).toBe(1);
-  expect(renderConsole(c)).toContain('FAIL: 2 regressions, 0 accepted, 1 fixed, 1 new, 1 removed, 1 changed skip, 0 stale baseline entries');
+  expect(renderConsole(c)).toContain('FAIL: 2 regressions, 0 accepted, 1 fixed, 1 failing differently, 1 new, 1 removed, 1 changed skip, 0 stale baseline entries');
+});
+
+test('still failing, differently: both reasons in every view; it does not fail the gate by itself', () => {
+  const b = report([check('jsonapi.crud.delete', 'fail', { reason: 'read after delete: expected HTTP 404, got HTTP 400' })]);
+  const a = report([check('jsonapi.crud.delete', 'fail', { reason: 'the deleted record can still be read: HTTP 200' })]);
+  const c = compareReports({ file: 'b', report: b }, { file: 'a', report: a });
+  expect(c.changes[0]).toMatchObject({ kind: 'failing-differently', beforeReason: 'read after delete: expected HTTP 404, got HTTP 400', reason: 'the deleted record can still be read: HTTP 200' });
+  expect(c.exitCode).toBe(0);
+  const line = renderConsole(c).split('\n').find((l) => l.startsWith('failing-differently'));
+  expect(line).toContain('before: read after delete: expected HTTP 404, got HTTP 400 — now: the deleted record can still be read: HTTP 200');
+  expect(renderMarkdown(c)).toContain('### Still failing, differently (1)');
+  expect(renderMarkdown(c)).toContain('before: read after delete: expected HTTP 404, got HTTP 400 — now: the deleted record can still be read: HTTP 200');
+  expect(renderHtml(c)).toContain('<section id="failing-differently"><h2>Still failing, differently (1)</h2>');
+  expect(renderHtml(c)).toContain('<li><b>1</b> failing differently</li>');
+});
+
+test('substance: ids, markers, hosts and counts aside; statuses, codes and wording count', () => {
+  const same = (x: string, y: string) => expect(sameSubstance(x, y), `${x} ~ ${y}`).toBe(true);
+  const differ = (x: string, y: string) => expect(sameSubstance(x, y), `${x} ≁ ${y}`).toBe(false);
+  same('record 0c9a0b5e-1d6a-4c5e-9d7a-2f1e3b4c5d6e not found', 'record 7f00aa11-0000-4c5e-9d7a-aaaaaaaaaaaa not found');
+  same('jti 3f2a9c81d0e4 reused', 'jti 77bb0011aa99 reused');
+  same('"crmc-1a2b3c4d sort ab12cd b" before "crmc-1a2b3c4d sort ab12cd a"', '"crmc-99ffee00 sort 0f0f0f b" before "crmc-99ffee00 sort 0f0f0f a"');
+  same('links.next of http://127.0.0.1:41234/Api/V8 is not reachable', 'links.next of http://127.0.0.1:50111/Api/V8 is not reachable');
+  same('exp − iat is 3599.99 s', 'exp − iat is 3600.01 s');
+  same('a  b', 'a b');
+  differ('expected HTTP 404, got HTTP 400', 'expected HTTP 404, got HTTP 500');
+  differ('expected HTTP 200 or 204, got HTTP 201', 'expected HTTP 200 or 202, got HTTP 201');
+  differ('error=invalid_grant', 'error=invalid_request');
+  differ('HTTP 401 error=invalid_request ("Token has been revoked")', 'HTTP 401 error=invalid_request ("Cannot decrypt the refresh token")');
+  expect(substanceOf('expected HTTP 404 or 400, got HTTP 500 after 12 records')).toBe('expected HTTP 404 or 400, got HTTP 500 after # records');
+  expect(sameSubstance(undefined, undefined)).toBe(true);
 });
 
 test('a baselined regression is accepted, and a baselined check that passes now is stale', () => {
@@ -96,7 +136,17 @@ test('compare.html is a clean static page (screenshot in Chromium)', async () =>
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     await page.setContent(html);
     await expect(page.locator('.badge')).toHaveText('FAIL');
-    await expect(page.locator('section h2')).toHaveText(['Regressions (1)', 'Accepted regressions (1)', 'Fixed (1)', 'New checks (1)', 'Removed checks (1)', 'Changed skips (1)', 'Still failing (1)', 'Stale baseline entries (1)']);
+    await expect(page.locator('section h2')).toHaveText([
+      'Regressions (1)',
+      'Accepted regressions (1)',
+      'Still failing, differently (1)',
+      'Fixed (1)',
+      'New checks (1)',
+      'Removed checks (1)',
+      'Changed skips (1)',
+      'Still failing (2)',
+      'Stale baseline entries (1)',
+    ]);
     // nothing overflows sideways
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expect(page).toHaveScreenshot('compare.png', { fullPage: true, maxDiffPixelRatio: 0.01 });

@@ -2,5 +2,4 @@ import { check, test } from '../../../fixtures/check.js';
 import { updateEvidence } from '../../../fixtures/jsonapi-flows.js';
 import { updateOnlySent } from '../../../src/checks/jsonapi/crud.js';
 
-// JSON:API 1.0 §Updating Resources (missing attributes keep their values)
 test(...check(updateOnlySent, updateEvidence));

@@ -2,5 +2,4 @@ import { check, test } from '../../../fixtures/check.js';
 import { errorSamples } from '../../../fixtures/jsonapi-flows.js';
 import { documentShape } from '../../../src/checks/jsonapi/errors.js';
 
-// JSON:API 1.0 §Errors (Error Objects)
 test(...check(documentShape, errorSamples));

@@ -2,5 +2,4 @@ import { check, test } from '../../../fixtures/check.js';
 import { listWithParameterisedAccept } from '../../../fixtures/jsonapi-flows.js';
 import { acceptParams406 } from '../../../src/checks/jsonapi/documents.js';
 
-// JSON:API 1.0 §Content Negotiation (Servers): 406
 test(...check(acceptParams406, listWithParameterisedAccept));

@@ -2,5 +2,4 @@ import { check, test } from '../../../fixtures/check.js';
 import { relationshipLifecycle } from '../../../fixtures/jsonapi-flows.js';
 import { relationshipDocument } from '../../../src/checks/jsonapi/relationships.js';
 
-// JSON:API 1.0 §Fetching Relationships, §Resource Linkage
 test(...check(relationshipDocument, relationshipLifecycle));

@@ -2,5 +2,4 @@ import { check, test } from '../../../fixtures/check.js';
 import { toManyArrayEvidence } from '../../../fixtures/jsonapi-flows.js';
 import { toManyArray } from '../../../src/checks/jsonapi/relationships.js';
 
-// JSON:API 1.0 §Updating To-Many Relationships
 test(...check(toManyArray, toManyArrayEvidence));

@@ -1,7 +1,10 @@
-// JSON:API 1.0 §Creating, §Updating, §Deleting Resources, on records the run creates.
-import { describe, header } from '../conditions.js';
-import { all, fail, pass, type CheckDef, type Exchange } from '../types.js';
-import { attributeDiff, errorDocument, expectStatus, is2xx, RES, single } from './conditions.js';
+// JSON:API 1.0 §Creating, §Updating, §Deleting Resources, on records the run creates. Each data
+// outcome (created, stored, deleted, not overwritten) is its own check, apart from the wire format
+// of the answer (status, type), so a regression of the outcome shows even where the format already
+// departs.
+import { bodyObject, describe, header } from '../conditions.js';
+import { fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
+import { attributeDiff, controlled, expectStatus, holdsData, is2xx, refusalStatus, RES, single, statusOf, succeededWith, succeeds } from './conditions.js';
 
 export interface CreateEvidence {
   type: string;
@@ -11,22 +14,46 @@ export interface CreateEvidence {
 
 export const create: CheckDef<CreateEvidence> = {
   id: 'jsonapi.crud.create',
-  title: 'create answers 201 with the created resource: its id, the type sent and the attributes written',
+  title: 'create succeeds and answers the created resource: its id and the attributes written',
   specRefs: ['JSON:API 1.0 §Creating Resources'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
-  evaluate({ type, sent, create: ex }) {
-    const s = expectStatus(ex, [201], 'create');
-    if (s.verdict !== 'pass') return s;
+  evaluate({ sent, create: ex }) {
+    if (!ex.response) return inconclusive(`create got no answer at all: ${describe(ex)}`);
+    if (ex.response.status === 202) return inconclusive('create was accepted for later processing (HTTP 202): the answer cannot hold the created resource yet');
+    if (!is2xx(ex)) return fail(`create was refused: ${describe(ex)}`);
     const r = single(ex);
-    if (!r || typeof r.id !== 'string' || !r.id) return fail('create answered 201 without a resource object with an id');
-    if (r.type !== type) return fail(`create: the resource's type is ${JSON.stringify(r.type)}, the request sent "${type}"`);
+    if (!r || typeof r.id !== 'string' || !r.id) return fail(`create answered ${describe(ex)} without the created resource (a resource object with an id)`);
     const diff = attributeDiff(sent, r.attributes);
-    if (diff.length) return fail(`create: the response does not carry the attributes written (${diff.join('; ')})`);
+    return diff.length ? fail(`create: the answer does not carry the attributes written (${diff.join('; ')})`) : pass();
+  },
+};
+
+export const createStatus: CheckDef<CreateEvidence> = {
+  id: 'jsonapi.crud.create-status',
+  title: 'a successful create answers 201 Created (or 202 Accepted)',
+  specRefs: ['JSON:API 1.0 §Creating Resources'],
+  severity: 'must',
+  keyword: 'MUST',
+  requires: RES,
+  evaluate: ({ create: ex }) => succeededWith(ex, [201, 202], 'create'),
+};
+
+export const createType: CheckDef<CreateEvidence> = {
+  id: 'jsonapi.crud.create-type',
+  title: 'the created resource carries the type the request sent, and a Location header equals its links.self',
+  specRefs: ['JSON:API 1.0 §Creating Resources'],
+  severity: 'must',
+  keyword: 'MUST',
+  requires: RES,
+  evaluate({ type, create: ex }) {
+    const r = is2xx(ex) ? single(ex) : undefined;
+    if (!r || r.type === undefined) return inconclusive(`create answered ${describe(ex)} without a resource object, so its type cannot be judged`);
+    if (r.type !== type) return fail(`create: the resource's type is ${JSON.stringify(r.type)}, the request sent "${type}"`);
     const location = header(ex, 'location');
     const self = (r.links as { self?: unknown } | undefined)?.self;
-    if (location && typeof self === 'string' && self !== location) return fail(`create: Location "${location}" differs from links.self "${self}"`);
-    return pass(location ? undefined : 'no Location header (SHOULD)');
+    return location && typeof self === 'string' && self !== location ? fail(`create: Location "${location}" differs from links.self "${self}"`) : pass();
   },
 };
 
@@ -40,6 +67,7 @@ export const readBack: CheckDef<ReadBackEvidence> = {
   title: 'reading a created record returns what was written',
   specRefs: ['JSON:API 1.0 §Fetching Resources', 'JSON:API 1.0 §Creating Resources'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
   evaluate({ sent, read }) {
     const s = expectStatus(read, [200], 'read of the created record');
@@ -48,6 +76,9 @@ export const readBack: CheckDef<ReadBackEvidence> = {
     return diff.length ? fail(`read-back differs from what was written: ${diff.join('; ')}`) : pass();
   },
 };
+
+/** Attributes a server updates on its own (SuiteCRM: date_modified, modified_user_id, …). */
+const MODIFIED = /^date_modified|modified/;
 
 export interface UpdateEvidence {
   sent: Record<string, string>;
@@ -61,32 +92,40 @@ export const updateOnlySent: CheckDef<UpdateEvidence> = {
   title: 'PATCH changes the attributes sent and leaves every other attribute as it was',
   specRefs: ['JSON:API 1.0 §Updating Resources'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
-  evaluate({ sent, before, patch, after }) {
-    if (!is2xx(patch)) return fail(`update: expected a 2xx answer, got ${describe(patch)}`);
-    const s = expectStatus(after, [200], 'read after the update');
-    if (s.verdict !== 'pass') return s;
-    const now = single(after)?.attributes ?? {};
-    const changed = attributeDiff(sent, now);
-    if (changed.length) return fail(`the sent attributes were not stored: ${changed.join('; ')}`);
-    const was = Object.fromEntries(
-      Object.entries(single(before)?.attributes ?? {}).filter(([k, v]) => !(k in sent) && typeof v === 'string' && !/^date_modified|modified/.test(k)),
-    ) as Record<string, string>;
-    const clobbered = attributeDiff(was, now);
-    return clobbered.length ? fail(`attributes the PATCH did not send changed: ${clobbered.join('; ')}`) : pass();
-  },
+  evaluate: ({ sent, before, patch, after }) =>
+    // Without the record as it was, "left as it was" cannot be judged.
+    controlled([succeeds('the read of the record before the update', before, statusOf(before) === 200)], () => {
+      if (!is2xx(patch)) return fail(`the sent attributes were not stored: the update answered ${describe(patch)}`);
+      const s = expectStatus(after, [200], 'read after the update');
+      if (s.verdict !== 'pass') return s;
+      const now = single(after)?.attributes ?? {};
+      const changed = attributeDiff(sent, now);
+      if (changed.length) return fail(`the sent attributes were not stored: ${changed.join('; ')}`);
+      const was = Object.fromEntries(
+        Object.entries(single(before)?.attributes ?? {}).filter(([k, v]) => !(k in sent) && typeof v === 'string' && !MODIFIED.test(k)),
+      ) as Record<string, string>;
+      const clobbered = attributeDiff(was, now);
+      return clobbered.length ? fail(`attributes the PATCH did not send changed: ${clobbered.join('; ')}`) : pass();
+    }),
 };
 
 export const updateStatus: CheckDef<Exchange> = {
   id: 'jsonapi.crud.update-status',
-  title: 'a successful PATCH answers 200 with the resource (or 204)',
+  title: 'a successful PATCH answers 200 (with the resource, or only meta), 202 or 204',
   specRefs: ['JSON:API 1.0 §Updating Resources'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
   evaluate(ex) {
-    const s = expectStatus(ex, [200, 204], 'update');
-    if (s.verdict !== 'pass' || ex.response!.status === 204) return s;
-    return single(ex) ? pass() : fail('update answered 200 without the updated resource as primary data');
+    const s = succeededWith(ex, [200, 202, 204], 'update');
+    if (s.verdict !== 'pass' || statusOf(ex) !== 200) return s;
+    // §Responses, 200 OK: the updated resource as primary data, or top-level meta only.
+    const body = bodyObject(ex);
+    return single(ex) || (body && 'meta' in body && !('data' in body))
+      ? pass()
+      : fail(`update answered 200 with neither the updated resource nor only top-level meta (${describe(ex)})`);
   },
 };
 
@@ -94,42 +133,114 @@ export const updateAtResourceUrl: CheckDef<Exchange> = {
   id: 'jsonapi.crud.update-at-resource-url',
   title: "PATCH to the resource's own URL (/module/{Module}/{id}) updates it",
   specRefs: ['JSON:API 1.0 §Updating Resources'],
-  severity: 'should',
+  // "A resource can be updated by sending a PATCH request to the URL that represents the resource"
+  // carries no keyword; allowing modification at all is a MAY (§CRUD).
+  severity: 'advisory',
+  keyword: 'MAY',
   requires: RES,
   evaluate: (ex) => (is2xx(ex) ? pass() : fail(`PATCH at the resource URL: expected a 2xx answer, got ${describe(ex)}`)),
 };
 
 export interface DeleteEvidence {
+  /** The record read before the delete: the control that it was readable at all. */
+  before: Exchange;
   del: Exchange;
   after: Exchange;
 }
 
+const readable = (before: Exchange) => succeeds('the read of the record before the delete', before, statusOf(before) === 200 && holdsData(before));
+
 export const deleteRecord: CheckDef<DeleteEvidence> = {
   id: 'jsonapi.crud.delete',
-  title: 'DELETE answers 200 or 204, then reading the record answers 404 with an error document',
-  specRefs: ['JSON:API 1.0 §Deleting Resources', 'JSON:API 1.0 §Fetching Resources'],
+  title: 'a deleted record can no longer be read',
+  specRefs: ['JSON:API 1.0 §Deleting Resources', 'RFC 9110 §9.3.5'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
-  evaluate: ({ del, after }) => all(expectStatus(del, [200, 204], 'delete'), errorDocument(after, [404], 'read after delete')),
+  evaluate: ({ before, del, after }) =>
+    controlled([readable(before)], (): Outcome => {
+      if (!del.response) return inconclusive(`DELETE got no answer at all: ${describe(del)}`);
+      if (del.response.status === 202) return inconclusive('DELETE was accepted for later processing (HTTP 202): the record may still be there');
+      if (!is2xx(del)) return fail(`DELETE was refused: ${describe(del)}`);
+      if (is2xx(after) && holdsData(after)) return fail(`the deleted record can still be read: ${describe(after)}`);
+      if (!after.response || after.response.status >= 500) return inconclusive(`the read after the delete answered neither the record nor a refusal: ${describe(after)}`);
+      return pass();
+    }),
+};
+
+export const deleteStatus: CheckDef<DeleteEvidence> = {
+  id: 'jsonapi.crud.delete-status',
+  title: 'a successful DELETE answers 204, 202, or 200 with only top-level meta',
+  specRefs: ['JSON:API 1.0 §Deleting Resources'],
+  severity: 'must',
+  keyword: 'MUST',
+  requires: RES,
+  evaluate({ del }) {
+    const s = succeededWith(del, [200, 202, 204], 'DELETE');
+    if (s.verdict !== 'pass' || statusOf(del) !== 200) return s;
+    return holdsData(del) ? fail(`DELETE answered 200 with the deleted resource as primary data; 200 is for an answer with only top-level meta (${describe(del)})`) : pass();
+  },
+};
+
+export const deletedRead404: CheckDef<DeleteEvidence> = {
+  id: 'jsonapi.crud.deleted-read-404',
+  title: 'reading a deleted record answers 404',
+  specRefs: ['JSON:API 1.0 §Fetching Resources'],
+  severity: 'must',
+  keyword: 'MUST',
+  requires: RES,
+  evaluate: ({ before, del, after }) =>
+    controlled([readable(before), succeeds('the DELETE', del)], () =>
+      is2xx(after) && holdsData(after)
+        ? inconclusive(`the record was not deleted (it can still be read: ${describe(after)}), so the answer for a deleted record cannot be judged`)
+        : expectStatus(after, [404], 'read after delete'),
+    ),
 };
 
 export interface DuplicateEvidence {
+  /** Create with a client-generated id (the control: it must succeed). */
   first: Exchange;
+  /** The record read by that id after the first create. */
+  before: Exchange;
+  /** The same id again, with other attributes. */
   second: Exchange;
+  /** The record read by that id afterwards. */
+  after: Exchange;
 }
+
+/** §Client-Generated IDs: a server that does not support them answers 403; then no duplicate exists. */
+function duplicateControl(first: Exchange, judge: () => Outcome): Outcome {
+  if (statusOf(first) === 403) return inconclusive('client-generated ids are not supported (HTTP 403), which JSON:API allows: no duplicate can be provoked');
+  return controlled([succeeds('the first create with a client-generated id', first)], judge);
+}
+
+export const duplicateIdKept: CheckDef<DuplicateEvidence> = {
+  id: 'jsonapi.crud.duplicate-id-kept',
+  title: 'creating a resource with a client-generated id that already exists is refused and leaves the existing record as it was',
+  specRefs: ['JSON:API 1.0 §Creating Resources'],
+  severity: 'must',
+  keyword: 'MUST',
+  requires: RES,
+  evaluate: ({ first, before, second, after }) =>
+    duplicateControl(first, () => {
+      if (is2xx(second)) return fail(`a second create with the same client-generated id was accepted: ${describe(second)}`);
+      if (statusOf(before) !== 200 || statusOf(after) !== 200) {
+        return inconclusive(`the existing record could not be read before and after (${describe(before)}; ${describe(after)}), so whether it was kept cannot be judged`);
+      }
+      const was = Object.fromEntries(Object.entries(single(before)?.attributes ?? {}).filter(([k, v]) => typeof v === 'string' && !MODIFIED.test(k))) as Record<string, string>;
+      const diff = attributeDiff(was, single(after)?.attributes);
+      return diff.length ? fail(`the refused duplicate changed the existing record: ${diff.join('; ')}`) : pass();
+    }),
+};
 
 export const duplicateId409: CheckDef<DuplicateEvidence> = {
   id: 'jsonapi.crud.duplicate-id-409',
   title: 'creating a resource with a client-generated id that already exists answers 409',
   specRefs: ['JSON:API 1.0 §Creating Resources'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
-  evaluate({ first, second }) {
-    // §Client-Generated IDs: a server that does not support them answers 403.
-    if (first.response?.status === 403) return pass('client-generated ids are not supported (403)');
-    if (!is2xx(first)) return fail(`create with a client-generated id: expected 201, 204 or 403, got ${describe(first)}`);
-    return errorDocument(second, [409], 'second create with the same client-generated id');
-  },
+  evaluate: ({ first, second }) => duplicateControl(first, () => refusalStatus(second, [409], 'second create with the same client-generated id')),
 };
 
-export const CRUD_CHECKS = [create, readBack, updateOnlySent, updateStatus, updateAtResourceUrl, deleteRecord, duplicateId409];
+export const CRUD_CHECKS = [create, createStatus, createType, readBack, updateOnlySent, updateStatus, updateAtResourceUrl, deleteRecord, deleteStatus, deletedRead404, duplicateIdKept, duplicateId409];

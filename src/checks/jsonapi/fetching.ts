@@ -1,7 +1,7 @@
 // JSON:API 1.0 §Sparse Fieldsets, §Sorting, §Filtering, §Inclusion of Related Resources.
 import { bodyObject, describe } from '../conditions.js';
-import { fail, pass, type CheckDef, type Exchange } from '../types.js';
-import { expectStatus, RES, resourceList } from './conditions.js';
+import { fail, inconclusive, pass, type CheckDef, type Exchange } from '../types.js';
+import { controlled, expectStatus, RES, resourceList, succeeds } from './conditions.js';
 
 export interface FieldsEvidence {
   field: string;
@@ -13,12 +13,13 @@ export const sparseFieldsets: CheckDef<FieldsEvidence> = {
   title: 'fields[type]=a returns only the asked attributes',
   specRefs: ['JSON:API 1.0 §Sparse Fieldsets'],
   severity: 'must',
+  keyword: 'MUST NOT',
   requires: RES,
   evaluate({ field, ex }) {
     const s = expectStatus(ex, [200], `fields[…]=${field}`);
     if (s.verdict !== 'pass') return s;
     const list = resourceList(ex);
-    if (!list.length) return fail('the sparse fieldset request returned no resources');
+    if (!list.length) return inconclusive('the sparse fieldset request returned no resources, so no fieldset could be judged');
     for (const r of list) {
       const extra = Object.keys(r.attributes ?? {}).filter((k) => k !== field);
       if (extra.length) return fail(`asked for "${field}" only, got ${extra.length} more attribute(s) (e.g. ${extra.slice(0, 3).join(', ')})`);
@@ -29,15 +30,21 @@ export const sparseFieldsets: CheckDef<FieldsEvidence> = {
 
 export interface SortEvidence {
   field: string;
+  /** The values of `field` of the records made for the check (the ones whose order is judged). */
+  values: string[];
+  /** The same (filtered) list without sort: the control. */
+  control: Exchange;
   asc: Exchange;
   desc: Exchange;
 }
 
-const valuesOf = (ex: Exchange, field: string) => resourceList(ex).map((r) => String(r.attributes?.[field] ?? ''));
 const cmp = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
 
+/** The values the check made differ in their last word (the rest is the run marker). */
+const shown = (v: string) => `"…${v.split(' ').pop()}"`;
+
 function firstDisorder(values: string[], dir: 1 | -1): string | undefined {
-  for (let i = 1; i < values.length; i++) if (dir * cmp(values[i - 1]!, values[i]!) > 0) return `"${values[i - 1]}" before "${values[i]}"`;
+  for (let i = 1; i < values.length; i++) if (dir * cmp(values[i - 1]!, values[i]!) > 0) return `${shown(values[i - 1]!)} before ${shown(values[i]!)}`;
   return undefined;
 }
 
@@ -46,55 +53,70 @@ export const sort: CheckDef<SortEvidence> = {
   title: 'sort=field orders ascending and sort=-field descending',
   specRefs: ['JSON:API 1.0 §Sorting'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
-  evaluate({ field, asc, desc }) {
-    for (const [ex, q] of [[asc, `sort=${field}`], [desc, `sort=-${field}`]] as const) {
-      const s = expectStatus(ex, [200], q);
-      if (s.verdict !== 'pass') return s;
-    }
-    const a = firstDisorder(valuesOf(asc, field), 1);
-    if (a) return fail(`sort=${field} is not ascending: ${a}`);
-    const d = firstDisorder(valuesOf(desc, field), -1);
-    if (d) return fail(`sort=-${field} is not descending: ${d}`);
-    return pass();
-  },
+  evaluate: ({ field, values, control, asc, desc }) =>
+    controlled([succeeds('the same list without sort', control)], () => {
+      for (const [ex, q, dir] of [[asc, `sort=${field}`, 1], [desc, `sort=-${field}`, -1]] as const) {
+        const s = expectStatus(ex, [200], q);
+        if (s.verdict !== 'pass') return s;
+        // Only the records made for the check: their values are known to differ.
+        const got = resourceList(ex).map((r) => String(r.attributes?.[field] ?? '')).filter((v) => values.includes(v));
+        if (got.length < 2) return inconclusive(`${q} returned ${got.length} of the ${values.length} records made for it, so no order could be judged`);
+        const d = firstDisorder(got, dir);
+        if (d) return fail(`${q} is not ${dir === 1 ? 'ascending' : 'descending'}: ${d}`);
+      }
+      return pass();
+    }),
 };
 
-export const sortUnknownField400: CheckDef<Exchange> = {
+/** A request with the cause (an unknown sort field) and the same request without it. */
+export interface SortUnknownEvidence {
+  control: Exchange;
+  attempt: Exchange;
+}
+
+export const sortUnknownField400: CheckDef<SortUnknownEvidence> = {
   id: 'jsonapi.fetching.sort-unknown-field-400',
   title: 'sorting by a field the server cannot sort by answers 400',
   specRefs: ['JSON:API 1.0 §Sorting'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
-  evaluate: (ex) => expectStatus(ex, [400], 'sort by an unknown field'),
+  evaluate: ({ control, attempt }) => controlled([succeeds('the same list without sort', control)], () => expectStatus(attempt, [400], 'sort by an unknown field')),
 };
 
 export interface FilterEvidence {
   field: string;
+  /** The value filtered for (of a record made for the check) and another record's value. */
   value: string;
-  all: Exchange;
+  other: string;
   filtered: Exchange;
 }
 
 export const filter: CheckDef<FilterEvidence> = {
   id: 'jsonapi.fetching.filter',
-  title: 'a filter narrows the collection to the matching records',
+  title: "the profile's equality filter returns the matching record and no other",
   specRefs: ['JSON:API 1.0 §Filtering'],
-  severity: 'should',
+  // JSON:API 1.0 reserves the parameter and leaves its strategy to the server: the profile names it.
+  severity: 'advisory',
+  keyword: 'profile',
   requires: RES,
-  evaluate({ field, value, all, filtered }) {
+  evaluate({ field, value, other, filtered }) {
     const s = expectStatus(filtered, [200], 'filtered list');
     if (s.verdict !== 'pass') return s;
     const list = resourceList(filtered);
-    if (!list.length) return fail(`the filter ${field}=${value} matched nothing, though such a record exists`);
-    const other = list.find((r) => r.attributes?.[field] !== value);
-    if (other) return fail(`the filter ${field}=${value} returned a record whose ${field} is ${JSON.stringify(other.attributes?.[field])}`);
-    return list.length < resourceList(all).length || resourceList(all).length <= 1 ? pass() : fail('the filter did not narrow the collection');
+    if (!list.some((r) => r.attributes?.[field] === value)) return fail(`the filter on ${field} matched nothing, though such a record exists`);
+    if (list.some((r) => r.attributes?.[field] === other)) return fail(`the filter on ${field} returned the other record made for the check, whose ${field} differs`);
+    const stray = list.find((r) => r.attributes?.[field] !== value);
+    return stray ? fail(`the filter on ${field} returned a record whose ${field} is ${JSON.stringify(stray.attributes?.[field])}`) : pass();
   },
 };
 
 export interface IncludeEvidence {
   relatedId: string;
+  /** The same (filtered) list without include: the control. */
+  control: Exchange;
   ex: Exchange;
 }
 
@@ -110,11 +132,11 @@ function fullLinkage(primaryData: { relationships?: unknown }[], included: { typ
   const seen = new Set<string>();
   for (const r of included) {
     const key = `${String(r.type)}|${String(r.id)}`;
-    if (seen.has(key)) return fail(`included holds ${String(r.type)} ${String(r.id)} more than once`);
+    if (seen.has(key)) return fail(`included holds a ${String(r.type)} resource more than once`);
     seen.add(key);
   }
   const orphan = included.find((r) => !linked.has(`${r.type}|${r.id}`));
-  return orphan ? fail(`included ${String(orphan.type)} ${String(orphan.id)} is not identified by any relationship (full linkage)`) : pass();
+  return orphan ? fail(`an included ${String(orphan.type)} resource is not identified by any relationship (full linkage)`) : pass();
 }
 
 export const include: CheckDef<IncludeEvidence> = {
@@ -122,18 +144,21 @@ export const include: CheckDef<IncludeEvidence> = {
   title: 'include returns the related resources in "included", or an explicit 400 where unsupported (never silently nothing)',
   specRefs: ['JSON:API 1.0 §Inclusion of Related Resources'],
   severity: 'must',
+  keyword: 'MUST',
   requires: RES,
-  evaluate({ relatedId, ex }) {
-    if (ex.response?.status === 400) return pass('include is not supported and is refused with 400');
-    const s = expectStatus(ex, [200, 400], 'list with include');
-    if (s.verdict !== 'pass') return s;
-    const included = bodyObject(ex)?.included;
-    if (!Array.isArray(included)) return fail(`include was answered 200 without an "included" member (${describe(ex)}): silently ignored`);
-    const found = included.some((r) => r && typeof r === 'object' && (r as { id?: unknown }).id === relatedId);
-    if (!found) return fail(`"included" does not contain the related resource ${relatedId}`);
-    // Document validity (links included) is jsonapi.documents.valid's verdict; here: the compound-document rules.
-    return fullLinkage(resourceList(ex), included as { type?: unknown; id?: unknown }[]);
-  },
+  evaluate: ({ relatedId, control, ex }) =>
+    controlled([succeeds('the same list without include', control)], () => {
+      // §Inclusion: "it MUST respond with 400 Bad Request" where an include path is not supported.
+      if (ex.response?.status === 400) return pass('include is not supported and is refused with 400');
+      const s = expectStatus(ex, [200, 400], 'list with include');
+      if (s.verdict !== 'pass') return s;
+      const included = bodyObject(ex)?.included;
+      if (!Array.isArray(included)) return fail(`include was answered 200 without an "included" member (${describe(ex)}): silently ignored`);
+      const found = included.some((r) => r && typeof r === 'object' && (r as { id?: unknown }).id === relatedId);
+      if (!found) return fail('"included" does not contain the related resource');
+      // Document validity (links included) is jsonapi.documents.valid's verdict; here: the compound-document rules.
+      return fullLinkage(resourceList(ex), included as { type?: unknown; id?: unknown }[]);
+    }),
 };
 
 export const FETCHING_CHECKS = [sparseFieldsets, sort, sortUnknownField400, filter, include];

@@ -124,6 +124,7 @@ function fail(ctx: Ctx, kind: ErrorKind, detail: string): void {
     ? { status, title: null, detail }
     : [{ status: core.fault('jsonapi-error-status-number') ? status : String(status), title: TITLE[status] ?? 'Error', detail }];
   if (kind === 'validation' && core.fault('jsonapi-validation-errors-json')) return sendJson(ctx, status, { errors });
+  if (core.fault('jsonapi-errors-plain-message')) return sendDocument(ctx, status, { message: detail });
   sendDocument(ctx, status, { errors });
 }
 
@@ -161,11 +162,23 @@ function gate(ctx: Ctx, module: string | undefined, withBody = false): Principal
     fail(ctx, ctx.core.fault('jsonapi-not-found-400') ? 'validation' : 'not-found', `Module ${module} does not exist`);
     return undefined;
   }
-  if (principal.user.deniedModules?.includes(module) && !ctx.core.fault('jsonapi-acl-ignored')) {
+  if (denied(ctx, principal, module) && !ctx.core.fault('jsonapi-acl-ignored')) {
     fail(ctx, 'forbidden', '[SuiteCRM] [AccessDeniedException] ');
     return undefined;
   }
   return principal;
+}
+
+/** The user's role denies the module (or, with the fault, a non-admin is denied every module). */
+function denied(ctx: Ctx, principal: Principal, module: string): boolean {
+  return !!principal.user.deniedModules?.includes(module) || (ctx.core.fault('jsonapi-acl-denies-all') && !principal.user.isAdmin);
+}
+
+/** Self-test fault: the API user may read but not write. Answered here (true) when refused. */
+function writeRefused(ctx: Ctx): boolean {
+  if (!ctx.core.fault('jsonapi-writes-refused')) return false;
+  fail(ctx, 'forbidden', '[SuiteCRM] [AccessDeniedException] ');
+  return true;
 }
 
 type Body = { ok: true; doc: Record<string, unknown> } | { ok: false };
@@ -253,6 +266,7 @@ export function listModule(ctx: Ctx): void {
       return fail(ctx, 'validation', `The option "${key}" does not exist. Defined options are: "fields", "filter", "moduleName", "page", "sort".`);
     }
   }
+  if (ctx.core.fault('jsonapi-filter-400') && [...q.keys()].some((k) => k.startsWith('filter['))) return fail(ctx, 'validation', 'Filtering is not supported');
   let rows = [...ctx.core.records.get(module)!.entries()].filter(([, a]) => a.deleted !== '1');
   // filter[field][op]=value
   if (!ctx.core.fault('jsonapi-filter-ignored')) {
@@ -295,7 +309,7 @@ export function listModule(ctx: Ctx): void {
     const number = numberRaw === null ? 1 : Number(numberRaw);
     if (!Number.isInteger(size) || size < 1) return fail(ctx, 'validation', `The option "size" with value "${sizeRaw}" is invalid.`);
     if (!Number.isInteger(number) || number < 1) return fail(ctx, 'validation', `The option "number" with value "${numberRaw}" is invalid.`);
-    const effective = size > 3 && ctx.core.fault('jsonapi-page-size-capped') ? 3 : size;
+    const effective = size > 20 && ctx.core.fault('jsonapi-page-size-capped') ? 20 : size;
     page = rows.slice((number - 1) * size, (number - 1) * size + effective);
     const totalPages = Math.max(1, Math.ceil(rows.length / size));
     doc.meta = { 'total-pages': totalPages, 'records-on-this-page': page.length, 'total-records': rows.length };
@@ -349,12 +363,13 @@ function record(ctx: Ctx, module: string, id: string): Attrs | undefined {
 export function readRecord(ctx: Ctx): void {
   const { module, id } = ctx.params as { module: string; id: string };
   if (!gate(ctx, module)) return;
+  if (ctx.core.fault('jsonapi-reads-404')) return fail(ctx, 'not-found', `${module} module with id ${id} is not found`);
   const attrs = record(ctx, module, id);
   if (attrs) sendDocument(ctx, 200, { data: resourceObject(ctx, module, id.toLowerCase(), attrs, fieldsOf(ctx, module)) });
 }
 
 export function createRecord(ctx: Ctx): void {
-  if (!gate(ctx, undefined, true)) return;
+  if (!gate(ctx, undefined, true) || writeRefused(ctx)) return;
   const body = parseBody(ctx);
   if (!body.ok) return;
   const data = body.doc.data as Record<string, unknown> | null;
@@ -366,7 +381,7 @@ export function createRecord(ctx: Ctx): void {
   if (data.id !== undefined) {
     if (typeof data.id !== 'string' || !UUID.test(data.id)) return fail(ctx, 'validation', `The option "id" with value "${String(data.id)}" is invalid.`);
     id = data.id.toLowerCase();
-    if (ctx.core.records.get(module)!.has(id)) return fail(ctx, 'conflict', `Bean ${module} with id ${id} is already exist`);
+    if (ctx.core.records.get(module)!.has(id) && !ctx.core.fault('jsonapi-duplicate-id-overwrites')) return fail(ctx, 'conflict', `Bean ${module} with id ${id} is already exist`);
   }
   const attrs = checkAttributes(ctx, module, data.attributes);
   if (!attrs) return;
@@ -375,11 +390,12 @@ export function createRecord(ctx: Ctx): void {
   ctx.core.records.get(module)!.set(id, stored);
   // The dropped attribute is still echoed: only a read-back shows it was never stored.
   const res = resourceObject(ctx, module, id, { ...stored, ...attrs });
-  sendDocument(ctx, 201, { data: res }, { location: res.links.self });
+  const echoed = ctx.core.fault('jsonapi-create-echoes-nothing') ? { type: res.type, id: res.id, links: res.links } : res;
+  sendDocument(ctx, ctx.core.fault('jsonapi-create-200') ? 200 : 201, { data: echoed }, { location: res.links.self });
 }
 
 function update(ctx: Ctx, urlModule?: string, urlId?: string): void {
-  if (!gate(ctx, urlModule, true)) return;
+  if (!gate(ctx, urlModule, true) || writeRefused(ctx)) return;
   const body = parseBody(ctx);
   if (!body.ok) return;
   const data = body.doc.data as Record<string, unknown> | null;
@@ -422,10 +438,11 @@ export function updateRecordAtUrl(ctx: Ctx): void {
 
 export function deleteRecord(ctx: Ctx): void {
   const { module, id } = ctx.params as { module: string; id: string };
-  if (!gate(ctx, module)) return;
+  if (!gate(ctx, module) || writeRefused(ctx)) return;
   const attrs = record(ctx, module, id);
   if (!attrs) return;
   if (!ctx.core.fault('jsonapi-delete-keeps-record')) attrs.deleted = '1';
+  if (ctx.core.fault('jsonapi-delete-answers-resource')) return sendDocument(ctx, 200, { data: resourceObject(ctx, module, id.toLowerCase(), attrs) });
   sendDocument(ctx, 200, { meta: { message: `Record with id ${id} is deleted` } });
 }
 
@@ -447,7 +464,7 @@ export function getRelationship(ctx: Ctx): void {
   const target = relationshipTarget(ctx, module, id, linkName);
   if (!target) return;
   // The related module's ACL applies as it does to a direct read (SuiteCRM 7.14 does not check it).
-  if (principal.user.deniedModules?.includes(target) && !ctx.core.fault('jsonapi-relationship-acl-ignored') && !ctx.core.fault('jsonapi-acl-ignored')) {
+  if (denied(ctx, principal, target) && !ctx.core.fault('jsonapi-relationship-acl-ignored') && !ctx.core.fault('jsonapi-acl-ignored')) {
     return fail(ctx, ctx.core.fault('jsonapi-acl-400') ? 'validation' : 'forbidden', '[SuiteCRM] [AccessDeniedException] ');
   }
   const ids = relatedIds(ctx.core, module, id.toLowerCase(), linkName);
@@ -479,7 +496,7 @@ function identifiers(ctx: Ctx, data: unknown): { type: unknown; id: unknown }[] 
 }
 
 function addRelationship(ctx: Ctx, module: string, id: string, linkName: string | undefined): void {
-  if (!gate(ctx, module, true)) return;
+  if (!gate(ctx, module, true) || writeRefused(ctx)) return;
   const body = parseBody(ctx);
   if (!body.ok) return;
   const ids = identifiers(ctx, body.doc.data);
@@ -515,7 +532,7 @@ export function postRelationshipByType(ctx: Ctx): void {
 
 export function deleteRelationship(ctx: Ctx): void {
   const { module, id, link: linkName, relatedId } = ctx.params as { module: string; id: string; link: string; relatedId: string };
-  if (!gate(ctx, module)) return;
+  if (!gate(ctx, module) || writeRefused(ctx)) return;
   const target = relationshipTarget(ctx, module, id, linkName);
   if (!target) return;
   const key = module === 'Accounts' ? `${id.toLowerCase()}|${relatedId.toLowerCase()}` : `${relatedId.toLowerCase()}|${id.toLowerCase()}`;

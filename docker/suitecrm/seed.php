@@ -4,8 +4,8 @@
 // Reads SUITECRM_SEED_JSON (built by src/container/definition.ts seedSpec()):
 //   { "admin": { "timezone": "UTC" },
 //     "users": [ { "userName", "password", "lastName", "denyModules": ["Accounts"] } ],
-//     "clients": [ { "id", "name", "secretSha256", "grant", "userId"?, "redirectUri"? } ],
-//     "records": { "Accounts": [ { …attributes } ], "Contacts": [ { …, "linkTo": <index of an Account> } ] } }
+//     "clients": [ { "id", "name", "secretSha256", "grant", "userId"?, "redirectUri"? } ] }
+// Records are not seeded: the checks make (and delete) the records they need.
 // Prints one line per kind (no secret). Runs as www-data from the docroot (suitecrm-install).
 if (!defined('sugarEntry')) {
     define('sugarEntry', true);
@@ -88,24 +88,3 @@ foreach ($spec['clients'] ?? [] as $c) {
     $client->save();
 }
 echo count($spec['clients'] ?? []) . " OAuth2 client(s)\n";
-
-$made = [];
-foreach ($spec['records'] ?? [] as $module => $rows) {
-    foreach ($rows as $i => $attrs) {
-        $bean = BeanFactory::newBean($module);
-        $linkTo = $attrs['linkTo'] ?? null;
-        unset($attrs['linkTo']);
-        foreach ($attrs as $k => $v) {
-            $bean->$k = $v;
-        }
-        $bean->assigned_user_id = '1';
-        $bean->save();
-        $made[$module][$i] = $bean->id;
-        if ($linkTo !== null && $module === 'Contacts') {
-            $account = BeanFactory::getBean('Accounts', $made['Accounts'][$linkTo]);
-            $account->load_relationship('contacts');
-            $account->contacts->add($bean->id);
-        }
-    }
-    echo count($rows) . " $module record(s)\n";
-}

@@ -166,16 +166,8 @@ export function secretHash(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-/** Records the pagination checks page through: the profile's paging subset is Accounts of type
- * Customer (profiles/suitecrm-7.14.json pagingFilter), the same seven the embedded target seeds. Their
- * description marks them; they go with the container. Names never start with the suite's own
- * marker (those are the records checks create and delete concurrently). */
-export const SEED_ACCOUNTS = ['Acme Alpha', 'Beta Industries', 'Gamma Logistics', 'Delta Health', 'Epsilon Energy', 'Zeta Retail', 'Eta Media'];
-export const SEED_MARK = 'crm-conformance seed record (removed with the container)';
-
 /** The JSON docker/suitecrm/seed.php reads: SuiteCRM's own beans write users, roles, clients, records. */
 export function seedSpec(s: RunSecrets): Record<string, unknown> {
-  const industries = ['Energy', 'Retail', 'Media', 'Healthcare'];
   return {
     admin: { timezone: 'UTC' },
     users: s.users.map((u) => ({ userName: u.userName, password: u.password, lastName: u.userName, denyModules: u.denyModules })),
@@ -187,13 +179,6 @@ export function seedSpec(s: RunSecrets): Record<string, unknown> {
       ...(c.userId ? { userId: c.userId } : {}),
       ...(c.redirectUri ? { redirectUri: c.redirectUri } : {}),
     })),
-    records: {
-      Accounts: SEED_ACCOUNTS.map((name, i) => ({ name, industry: industries[i % 4], account_type: 'Customer', description: SEED_MARK })),
-      Contacts: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'].map((full, i) => {
-        const [first, last] = full.split(' ');
-        return { first_name: first, last_name: last, title: 'Engineer', description: SEED_MARK, ...(i < 2 ? { linkTo: 0 } : {}) };
-      }),
-    },
   };
 }
 

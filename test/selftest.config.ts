@@ -110,6 +110,13 @@ for (const profileName of MATRIX_PROFILES) {
 const certified: Project<object, RunOptions>[] =
   process.env.CRM_SELFTEST_CERTIFIED === '0' ? [] : [{ name: 'certified:oidc-provider', testDir: './certified', testMatch: '**/*.test.ts', workers: 1, timeout: 600_000 }];
 
+// Real SuiteCRM (test/real, docs/container.md): builds and starts 7.14.6 in containers and diffs every
+// verdict with faithful mode. One long test, listed first so it starts at once and overlaps the rest;
+// it skips (with the reason and the command that enables it) without an engine or the source archive;
+// CRM_SELFTEST_REAL=0 leaves it out.
+const real: Project<object, RunOptions>[] =
+  process.env.CRM_SELFTEST_REAL === '0' ? [] : [{ name: 'real', testDir: './real', testMatch: '**/*.test.ts', workers: 1, timeout: 45 * 60_000 }];
+
 // One marker per run for the records the suite creates; workers inherit it from the runner.
 process.env.CRM_RUN_MARKER ??= `crmc-${randomBytes(4).toString('hex')}`;
 
@@ -130,6 +137,7 @@ export default defineConfig<object, RunOptions>({
   ],
   use: { trace: 'off', screenshot: 'off', video: 'off' },
   projects: [
+    ...real,
     { name: 'unit', testDir: './unit', testMatch: '**/*.test.ts' },
     // Each CLI test spawns whole runs: few at a time, generous timeouts.
     { name: 'cli', testDir: './cli', testMatch: '**/*.test.ts', workers: 2, timeout: 180_000 },

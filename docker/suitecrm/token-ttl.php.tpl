@@ -1,7 +1,7 @@
 <?php
 /*
  * crm-conformance: short token lifetimes for a throwaway test instance.
- * Installed by entrypoint.sh as custom/application/Ext/Api/V8/middlewares.php, with __ACCESS_TTL__ and
+ * Installed by install.sh (suitecrm-install) as custom/application/Ext/Api/V8/middlewares.php, with __ACCESS_TTL__ and
  * __REFRESH_TTL__ replaced by whole numbers of seconds.
  *
  * How this was found (SuiteCRM 7.14.6 source + observation, ../shared/facts/suitecrm-7.14-observed.md §3.1):

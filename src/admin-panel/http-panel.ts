@@ -1,6 +1,7 @@
-// The admin panel over plain HTTP (form posts with the session cookie, as the facts say a replay
-// works): cheap enough for checks in every self-test project. Tolerant: it reports what happened
-// and leaves judging to the checks.
+// The admin panel over plain HTTP (form posts with the session cookie, as a browser sends them):
+// cheap enough for checks in every self-test project. Tolerant: it reports what happened and leaves
+// judging to the checks. Like a browser, every POST names the page its form came from as Referer:
+// SuiteCRM refuses state-changing requests without a same-host Referer (its XSRF guard).
 import type { Exchange } from '../checks/types.js';
 import type { HttpClient } from '../client/http.js';
 import { profilePath, type Profile } from '../profile/profile.js';
@@ -37,8 +38,16 @@ export function parseTokenRows(html: string): PanelTokenRow[] | undefined {
   return out;
 }
 
+/** Hidden fields with some set the way a button's onclick sets them before submitting (SuiteCRM's
+ * forms carry `action` empty or `EditView` and let the Save/Delete button's script fill it in). */
+export function setFields(fields: Fields, values: Record<string, string>): Fields {
+  return [...fields.filter(([k]) => !(k in values)), ...Object.entries(values)];
+}
+
 export class HttpPanel {
   private cookies = new Map<string, string>();
+  /** The last page fetched: what a browser would send as Referer when submitting its form. */
+  private lastPage: string | undefined;
 
   constructor(
     readonly http: HttpClient,
@@ -64,13 +73,16 @@ export class HttpPanel {
   }
 
   get(url: string): Promise<Exchange> {
+    this.lastPage = this.http.url(this.path(url));
     return this.http.send(this.path(url), { headers: this.cookieHeader() }).then((ex) => this.keep(ex));
   }
 
+  /** A form POST; `headers` may override the same-host Referer (the CSRF probe sends a foreign one). */
   post(url: string, fields: Fields, headers: Record<string, string> = {}): Promise<Exchange> {
     const body = fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+    const referer = this.lastPage ?? this.http.url(this.path('index.php'));
     return this.http
-      .send(this.path(url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.cookieHeader(), ...headers }, body })
+      .send(this.path(url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', referer, ...this.cookieHeader(), ...headers }, body })
       .then((ex) => this.keep(ex));
   }
 
@@ -104,7 +116,9 @@ export class HttpPanel {
   async createPasswordClient(name: string, secret: string, acceptGate: boolean): Promise<{ exchange: Exchange; id?: string }> {
     const form = await this.page(PANEL.newPasswordClient, acceptGate);
     const hidden = hiddenFields(form.response?.text ?? '', 'EditPassword').filter(([k]) => k !== 'is_confidential');
-    const exchange = await this.post('index.php', [...hidden, ['name', name], ['new_secret', secret], ['is_confidential', '0'], ['is_confidential', '1']]);
+    // The Save button: `_form.action.value='Save'`.
+    const fields = setFields(hidden.length ? hidden : [['module', 'OAuth2Clients'], ['record', ''], ['allowed_grant_type', 'password']], { action: 'Save' });
+    const exchange = await this.post('index.php', [...fields, ['name', name], ['new_secret', secret], ['is_confidential', '0'], ['is_confidential', '1']]);
     const id = /[?&]record=([^&]+)/.exec(exchange.response?.headers.location ?? '')?.[1];
     return { exchange, ...(id ? { id: decodeURIComponent(id) } : {}) };
   }
@@ -112,7 +126,9 @@ export class HttpPanel {
   async deleteClient(id: string): Promise<Exchange> {
     const detail = await this.get(PANEL.clientDetail(id));
     const hidden = hiddenFields(detail.response?.text ?? '', 'formDetailView');
-    return this.post('index.php', hidden.length ? hidden : [['module', 'OAuth2Clients'], ['action', 'Delete'], ['record', id]]);
+    // The Delete button: return_module, return_action=ListView, action=Delete (after its confirm()).
+    const fields = hidden.length ? hidden : [['module', 'OAuth2Clients'], ['record', id]] satisfies Fields;
+    return this.post('index.php', setFields(fields, { return_module: 'OAuth2Clients', return_action: 'ListView', action: 'Delete' }));
   }
 
   async tokenRows(): Promise<PanelTokenRow[] | undefined> {

@@ -20,7 +20,7 @@ import { checkFaultNames } from '../target/faults/index.js';
 import { helpText, parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { preflight } from './preflight.js';
 import { chooseTarget, type TargetKind } from './target-choice.js';
-import { startContainerTarget, type ContainerTarget } from '../container/index.js';
+import { containerMaxWait, containerTargetOptions, startContainerTarget, type ContainerTarget, type ContainerTargetOptions } from '../container/index.js';
 import { versionTraits } from '../container/versions.js';
 import type { HttpOptions } from '../client/http.js';
 import { hostileDef, hostileNames } from '../target/hostile.js';
@@ -29,19 +29,21 @@ import { referenceEnv } from './serve.js';
 import { OPENAPI_FILE_ENV } from '../openapi/document.js';
 
 export const RUN_FLAGS: Record<string, FlagSpec> = {
-  'base-url': { type: 'string', value: 'URL', help: 'URL of the CRM to test', default: 'CRM_BASE_URL, else a container engine (--target auto), else the embedded target' },
+  'base-url': { type: 'string', value: 'URL', help: 'URL of the CRM to test', default: 'CRM_BASE_URL, else the embedded target (a container only with --target container)' },
   profile: { type: 'string', value: 'NAME|FILE', help: 'profile name (crm-conformance profiles) or path of a profile file', default: 'CRM_PROFILE, else suitecrm-7.14' },
   config: { type: 'string', value: 'FILE', help: 'JSON config file (schemas/config.schema.json); flags win over it' },
   target: { type: 'string', value: 'T', help: 'auto | url | container | embedded', default: 'auto' },
   mode: { type: 'string', value: 'M', help: 'embedded target only: conformant | faithful', default: 'conformant' },
   fault: { type: 'list', value: 'NAME', help: 'embedded target only: switch on named faults (crm-conformance faults)' },
-  'max-wait': { type: 'number', value: 'S', help: 'longest wait for a token to expire, seconds', default: '60' },
+  'max-wait': { type: 'number', value: 'S', help: 'longest wait for a token to expire, seconds (container target: the refresh lifetime + 30)', default: '60' },
   workers: { type: 'number', help: 'parallel Playwright workers', default: '2' },
   'reports-dir': { type: 'string', value: 'DIR', help: 'where reports go', default: './reports' },
   'env-file': { type: 'string', value: 'FILE', help: 'file with CRM_* variables (dotenv syntax; quote values with "#")', default: './.env if present' },
-  'access-ttl': { type: 'number', value: 'S', help: 'embedded/container target: access-token lifetime in seconds', default: '2 embedded, 10 container' },
-  'refresh-ttl': { type: 'number', value: 'S', help: 'embedded/container target: refresh-token lifetime in seconds', default: '4 embedded, 30 container' },
+  'access-ttl': { type: 'number', value: 'S', help: 'embedded/container target: access-token lifetime in seconds', default: '2 embedded, 90 container' },
+  'refresh-ttl': { type: 'number', value: 'S', help: 'embedded/container target: refresh-token lifetime in seconds', default: '4 embedded, 120 container' },
   'suitecrm-version': { type: 'string', value: 'V', help: 'container target: SuiteCRM release to build and start', default: '7.14.6' },
+  'suitecrm-archive': { type: 'string', value: 'FILE', help: 'container target: build from this SuiteCRM source archive (.tar.xz, .tar.gz, .zip)', default: 'the pinned git tag (docker/suitecrm/SOURCES)' },
+  'suitecrm-sha256': { type: 'string', value: 'HEX', help: 'container target: sha256 of --suitecrm-archive', default: 'the sum docker/suitecrm/SHA256SUMS records for its file name' },
   openapi: { type: 'string', value: 'FILE', help: "OpenAPI 3 document to match exchanges against instead of the one the instance publishes", default: "CRM_OPENAPI, else the profile's (GET /Api/V8/meta/swagger.json for SuiteCRM)" },
   grep: { type: 'string', value: 'REGEX', help: 'only the checks whose line matches (see below)', default: 'every check' },
   'http-timeout': { type: 'number', value: 'MS', help: 'whole-exchange timeout of every HTTP request, ms', default: '10000' },
@@ -99,18 +101,33 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
   const baseUrl = str(flags['base-url']) ?? cfg.baseUrl ?? env.CRM_BASE_URL;
   const suitecrmVersion = str(flags['suitecrm-version']);
   if (suitecrmVersion !== undefined) versionTraits(suitecrmVersion);
+  const ttl = (name: 'access-ttl' | 'refresh-ttl', fromCfg: number | undefined) => (flags[name] as number | undefined) ?? fromCfg;
+  const containerOptions: ContainerTargetOptions = {
+    profile,
+    ...(suitecrmVersion ? { suitecrmVersion } : {}),
+    ...(str(flags['suitecrm-archive']) ? { archive: path.resolve(str(flags['suitecrm-archive'])!) } : {}),
+    ...(str(flags['suitecrm-sha256']) ? { archiveSha256: str(flags['suitecrm-sha256'])! } : {}),
+    ...(ttl('access-ttl', cfg.accessTokenTtl) ? { accessTtlSeconds: ttl('access-ttl', cfg.accessTokenTtl)! } : {}),
+    ...(ttl('refresh-ttl', cfg.refreshTokenTtl) ? { refreshTtlSeconds: ttl('refresh-ttl', cfg.refreshTokenTtl)! } : {}),
+  };
+  // A wrong archive, sum or lifetime is one line before any engine is asked.
+  const containerPlan = requested === 'container' ? containerTargetOptions(containerOptions) : undefined;
   const choice = await chooseTarget(requested, baseUrl, env);
   const hostile = str(flags.hostile);
   if (choice.kind !== 'embedded' && (flags.mode !== undefined || faults.length || hostile)) {
     throw new ConfigError('--mode, --fault and --hostile apply only to the embedded reference target (a real instance is what it is)');
   }
-  if (choice.kind !== 'container' && suitecrmVersion !== undefined) throw new ConfigError('--suitecrm-version applies only to the container target (--target container)');
+  for (const f of ['suitecrm-version', 'suitecrm-archive', 'suitecrm-sha256']) {
+    if (choice.kind !== 'container' && flags[f] !== undefined) throw new ConfigError(`--${f} applies only to the container target (--target container)`);
+  }
   if (hostile && !hostileDef(hostile)) throw new ConfigError(`unknown hostile behaviour "${hostile}"; known: ${hostileNames().join(', ')}`);
   checkFaultNames(faults, profile.dialect);
   process.stderr.write(`${choice.notice}\n`);
 
   const reportsDir = path.resolve(str(flags['reports-dir']) ?? cfg.reportsDir ?? 'reports');
-  const maxWaitSeconds = (flags['max-wait'] as number | undefined) ?? cfg.maxWait ?? 60;
+  // The container's lifetimes (docs/container.md) are waited out in full: its budget covers the refresh lifetime.
+  const maxWaitSeconds =
+    (flags['max-wait'] as number | undefined) ?? cfg.maxWait ?? (containerPlan ? containerMaxWait(containerPlan.refreshSeconds) : 60);
   const run: RunSpec = {
     profile: str(flags.profile) ?? cfg.profile ?? env.CRM_PROFILE ?? 'suitecrm-7.14',
     target:
@@ -135,14 +152,7 @@ export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv
   let childEnv = env;
   try {
     if (choice.kind === 'container') {
-      const ttl = (name: 'access-ttl' | 'refresh-ttl', fromCfg: number | undefined) => (flags[name] as number | undefined) ?? fromCfg;
-      container = await startContainerTarget({
-        profile,
-        env,
-        ...(suitecrmVersion ? { suitecrmVersion } : {}),
-        ...(ttl('access-ttl', cfg.accessTokenTtl) ? { accessTtlSeconds: ttl('access-ttl', cfg.accessTokenTtl)! } : {}),
-        ...(ttl('refresh-ttl', cfg.refreshTokenTtl) ? { refreshTtlSeconds: ttl('refresh-ttl', cfg.refreshTokenTtl)! } : {}),
-      });
+      container = await startContainerTarget(containerOptions);
       // From here on the container is a URL target whose credentials travel like a user's: CRM_* in the env.
       run.target = { kind: 'url', baseUrl: container.baseUrl, via: 'container' };
       childEnv = { ...env, ...container.env };

@@ -1,8 +1,8 @@
-// Target resolution: --base-url / CRM_BASE_URL > a container target when an engine answers >
-// the embedded reference target. One line on stderr says which was chosen and why.
+// Target resolution: --base-url / CRM_BASE_URL > the embedded reference target. The container
+// (a multi-minute image build and install) runs only when asked for with --target container.
+// One line on stderr says which was chosen and why.
 import { ConfigError } from '../config/errors.js';
 import { probeContainerEngine } from '../container/engine.js';
-import { CONTAINER_TARGET_READY, containerBuildable } from '../container/index.js';
 
 export type TargetKind = 'embedded' | 'url' | 'container';
 
@@ -30,8 +30,8 @@ export async function chooseTarget(requested: TargetKind | 'auto', baseUrl: stri
     return { kind: 'url', baseUrl: u, notice: `target: ${u} (from --base-url/CRM_BASE_URL)` };
   }
   if (requested === 'embedded') return { kind: 'embedded', notice: 'target: embedded reference target (--target embedded)' };
-  const engine = await probeContainerEngine(env);
   if (requested === 'container') {
+    const engine = await probeContainerEngine(env);
     if (!engine.available) {
       throw new ConfigError(
         `--target container needs a container engine, and none answers (${engine.detail}): start Docker or Podman, ` +
@@ -40,9 +40,5 @@ export async function chooseTarget(requested: TargetKind | 'auto', baseUrl: stri
     }
     return { kind: 'container', notice: `target: SuiteCRM container (engine at ${engine.detail})` };
   }
-  if (engine.available && CONTAINER_TARGET_READY) {
-    if (containerBuildable(env)) return { kind: 'container', notice: `target: SuiteCRM container (no --base-url; container engine at ${engine.detail})` };
-    return { kind: 'embedded', notice: `target: embedded reference target (no --base-url/CRM_BASE_URL; an engine answers at ${engine.detail}, but the SuiteCRM archive checksum is not recorded: see docs/container.md)` };
-  }
-  return { kind: 'embedded', notice: `target: embedded reference target (no --base-url/CRM_BASE_URL, and ${engine.detail})` };
+  return { kind: 'embedded', notice: 'target: embedded reference target (no --base-url/CRM_BASE_URL; --target container starts a real SuiteCRM)' };
 }

@@ -1,11 +1,10 @@
-// The container target as plain data: build args, environment, network, ports, wait condition,
-// seeding SQL and token lifetimes. Pure functions, so they are unit-tested without an engine;
-// suitecrm-container.ts only hands them to Testcontainers.
+// The container target as plain data: environment, network alias, seed, token lifetimes and the
+// CRM_* hand-over to the harness. Pure functions, unit-tested without an engine; suitecrm-container.ts
+// only hands them to Testcontainers.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { versionTraits } from './versions.js';
 
-export const DB_IMAGE = 'mariadb:10.11';
-/** The name SuiteCRM reaches MariaDB by on the shared network. */
+/** The name SuiteCRM reaches MariaDB by on the run's private network. */
 export const DB_ALIAS = 'db';
 export const DB_PORT = 3306;
 export const DB_NAME = 'suitecrm';
@@ -14,32 +13,54 @@ export const HTTP_PORT = 80;
 export const ADMIN_USER = 'admin';
 /** The silent installer creates the admin user with id "1" (observed: JWT `sub` "1" for admin). */
 export const ADMIN_USER_ID = '1';
-/** The entrypoint applies every *.sql here once, after the installer (docker/suitecrm/entrypoint.sh). */
-export const SEED_DIR = '/docker-entrypoint-seed.d';
+export const LIMITED_USER = 'crm-conformance-limited';
 export const PUBLIC_KEY_PATH = '/var/www/html/Api/V8/OAuth2/public.key';
-export const IMAGE_REPOSITORY = 'crm-conformance/suitecrm';
+export const PRIVATE_KEY_PATH = '/var/www/html/Api/V8/OAuth2/private.key';
+export const SUITECRM_REPOSITORY = 'crm-conformance/suitecrm';
+export const MARIADB_REPOSITORY = 'crm-conformance/mariadb';
+/** Debian 12's mariadb-server, the database the facts were observed with. */
+export const MARIADB_VERSION = '10.11';
+/** Every container, network and image of ours carries it (leftover sweeps, `docker ps --filter`). */
+export const LABEL = 'org.crm-conformance';
 
-/** Short, but long enough that a token survives the few requests of one check on a slow runner. */
-export const DEFAULT_CONTAINER_TTL = { accessSeconds: 10, refreshSeconds: 30 } as const;
+/** Short enough for the expiry checks to wait them out, long enough to survive SuiteCRM's admin panel:
+ * revoking a token there rewrites its row's expiry times to whole minutes (the list's display format),
+ * and SuiteCRM refuses a token whose stored expiry has passed. With less than a minute plus the few
+ * seconds a panel revocation takes, a revoked token is refused as expired whatever the revocation did,
+ * and the revocation checks cannot judge (fixtures/flows.ts requireRefusalAttributable). The
+ * refresh lifetime covers the password grant's refresh tokens too (docker/suitecrm/token-ttl.php.tpl). */
+export const DEFAULT_CONTAINER_TTL = { accessSeconds: 90, refreshSeconds: 120 } as const;
+
+/** The expiry checks' wait budget on the container: the refresh lifetime plus a margin. */
+export function containerMaxWait(refreshSeconds: number = DEFAULT_CONTAINER_TTL.refreshSeconds): number {
+  return refreshSeconds + 30;
+}
 
 export type SeedGrant = 'password' | 'client_credentials' | 'authorization_code';
 
 export interface SeedClient {
-  role: 'client' | 'client2' | 'ccClient' | 'authCodeClient';
+  role: 'client' | 'client2' | 'ccClient' | 'spareClient' | 'authCodeClient';
   id: string;
   secret: string;
   name: string;
   grant: SeedGrant;
-  /** Associated user: the user a client_credentials token acts as. */
+  /** Associated user (the user a client_credentials token acts as): a user id or a seeded user name. */
   userId?: string;
   redirectUri?: string;
+}
+
+export interface SeedUser {
+  userName: string;
+  password: string;
+  /** Modules the user's role disables (SuiteCRM ACL "access: Disabled", every other action None). */
+  denyModules: string[];
 }
 
 export interface RunSecrets {
   adminPassword: string;
   dbPassword: string;
-  dbRootPassword: string;
   clients: SeedClient[];
+  users: SeedUser[];
 }
 
 export interface ContainerOptions {
@@ -48,6 +69,8 @@ export interface ContainerOptions {
   refreshTtlSeconds: number;
   /** Where the harness's browser would land after /Api/authorize (7.15 authorization_code client). */
   redirectUri?: string;
+  /** PHP's display_errors, a deployment setting (docs/container.md): Debian's production default is Off. */
+  displayErrors?: 'On' | 'Off';
 }
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -66,11 +89,17 @@ export function makeRunSecrets(opts: Pick<ContainerOptions, 'version' | 'redirec
     client('client', 'password', 'password client'),
     client('client2', 'password', 'second password client'),
     client('ccClient', 'client_credentials', 'client_credentials client', { userId: ADMIN_USER_ID }),
+    client('spareClient', 'password', 'spare client (revoked by checks)'),
   ];
   if (versionTraits(opts.version).authorizationCode) {
     clients.push(client('authCodeClient', 'authorization_code', 'authorization_code client', { redirectUri: opts.redirectUri ?? 'http://127.0.0.1:8976/callback' }));
   }
-  return { adminPassword: `A1-${hex(12)}`, dbPassword: hex(16), dbRootPassword: hex(16), clients };
+  return {
+    adminPassword: `A1-${hex(12)}`,
+    dbPassword: hex(16),
+    clients,
+    users: [{ userName: LIMITED_USER, password: `L1-${hex(12)}`, denyModules: ['Accounts'] }],
+  };
 }
 
 /** Every value that must never reach output, with the redactor's kind. */
@@ -78,31 +107,24 @@ export function secretValues(s: RunSecrets): Array<[string, 'password' | 'client
   return [
     [s.adminPassword, 'password'],
     [s.dbPassword, 'password'],
-    [s.dbRootPassword, 'password'],
+    ...s.users.map((u) => [u.password, 'password'] as [string, 'password']),
     ...s.clients.map((c) => [c.secret, 'client_secret'] as [string, 'client_secret']),
   ];
 }
 
-/** Build arguments of docker/suitecrm/Dockerfile; the checksum is verified inside the build. */
-export function buildArgs(version: string, archiveSha256: string): Record<string, string> {
-  const t = versionTraits(version);
-  return { SUITECRM_VERSION: t.version, PHP_VERSION: t.phpVersion, SUITECRM_SHA256: archiveSha256 };
-}
-
+/** What docker/mariadb/entrypoint.sh reads (the official image's variable names). */
 export function databaseEnv(s: RunSecrets): Record<string, string> {
-  return {
-    MARIADB_DATABASE: DB_NAME,
-    MARIADB_USER: DB_USER,
-    MARIADB_PASSWORD: s.dbPassword,
-    MARIADB_ROOT_PASSWORD: s.dbRootPassword,
-  };
+  return { MARIADB_DATABASE: DB_NAME, MARIADB_USER: DB_USER, MARIADB_PASSWORD: s.dbPassword };
 }
 
-/** MariaDB's entrypoint logs this twice: once for its init server, once when really serving. */
-export const DB_READY = { message: /ready for connections/, times: 2 } as const;
+/** MariaDB logs the port only when it really serves (the init phase listens on port 0). */
+export const DB_READY = /port: 3306\s/;
+/** docker/suitecrm/entrypoint.sh's last line before Apache takes over. */
+export const APACHE_STARTING = /\[suitecrm\] apache starting/;
 
-/** What docker/suitecrm/entrypoint.sh reads (keep both in step; the unit test compares them). */
-export function suiteCrmEnv(opts: ContainerOptions, s: RunSecrets): Record<string, string> {
+/** What docker/suitecrm/install.sh reads; `siteUrl` is the URL the harness reaches the container by
+ * (SuiteCRM builds absolute redirects from site_url). Keep in step with install.sh (unit-tested). */
+export function installEnv(opts: ContainerOptions, s: RunSecrets, siteUrl: string): Record<string, string> {
   checkTtl(opts.accessTtlSeconds, opts.refreshTtlSeconds);
   return {
     SUITECRM_DB_HOST: DB_ALIAS,
@@ -112,9 +134,11 @@ export function suiteCrmEnv(opts: ContainerOptions, s: RunSecrets): Record<strin
     SUITECRM_DB_PASSWORD: s.dbPassword,
     SUITECRM_ADMIN_USER: ADMIN_USER,
     SUITECRM_ADMIN_PASSWORD: s.adminPassword,
-    SUITECRM_SITE_URL: `http://localhost`,
+    SUITECRM_SITE_URL: siteUrl,
     SUITECRM_ACCESS_TOKEN_TTL: String(opts.accessTtlSeconds),
     SUITECRM_REFRESH_TOKEN_TTL: String(opts.refreshTtlSeconds),
+    SUITECRM_PHP_DISPLAY_ERRORS: opts.displayErrors ?? 'Off',
+    SUITECRM_SEED_JSON: JSON.stringify(seedSpec(s)),
   };
 }
 
@@ -130,26 +154,10 @@ export function dateIntervalSpec(seconds: number): string {
   return `PT${seconds}S`;
 }
 
-// Ready = the token endpoint answers a bodiless POST with an OAuth error document (7.14.6: 400
-// unsupported_grant_type, observed §3.3). Apache only starts after install + seeding, so this
-// also waits for those; Apache's own 404/503 pages or a PHP fatal are "not yet".
-export const TOKEN_ENDPOINT_WAIT = { path: '/Api/access_token', method: 'POST', statuses: [400, 401] } as const;
-
-export function tokenEndpointStatusReady(status: number): boolean {
-  return (TOKEN_ENDPOINT_WAIT.statuses as readonly number[]).includes(status);
-}
-
-export function tokenEndpointBodyReady(body: string): boolean {
-  try {
-    const j = JSON.parse(body) as { error?: unknown } | null;
-    return typeof j?.error === 'string';
-  } catch {
-    return false;
-  }
-}
-
-export function tokenEndpointReady(status: number, body: string): boolean {
-  return tokenEndpointStatusReady(status) && tokenEndpointBodyReady(body);
+/** league/oauth2-server answers `expires_in` = exp − now, computed a moment after it set exp: a token
+ * asked with a 10 s lifetime may say 9. Anything in [asked − 2, asked] is the asked lifetime. */
+export function expiresInMatches(expiresIn: number | undefined, askedSeconds: number): boolean {
+  return expiresIn !== undefined && expiresIn <= askedSeconds && expiresIn >= askedSeconds - 2;
 }
 
 /** Only the hash reaches the container: Api/V8/OAuth2/Repository/ClientRepository::validateClient
@@ -158,76 +166,34 @@ export function secretHash(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
-const sqlString = (v: string | undefined): string => (v === undefined ? 'NULL' : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`);
-
-/** Columns written per client, from modules/OAuth2Clients/vardefs.php (7.14.6) plus the 'default'
- * SugarObject template (id, name, date_entered, date_modified, modified_user_id, created_by,
- * description, deleted). duration_* are what the admin UI writes (facts/suitecrm-7.14-admin-ui.md §6);
- * SuiteCRM ignores them for the lifetime. */
-export const OAUTH2CLIENT_COLUMNS = [
-  'id',
-  'name',
-  'date_entered',
-  'date_modified',
-  'modified_user_id',
-  'created_by',
-  'description',
-  'deleted',
-  'secret',
-  'redirect_url',
-  'is_confidential',
-  'allowed_grant_type',
-  'duration_value',
-  'duration_amount',
-  'duration_unit',
-  'assigned_user_id',
-] as const;
-
-export function seedSql(clients: readonly SeedClient[]): string {
-  const rows = clients.map((c) =>
-    [
-      sqlString(c.id),
-      sqlString(c.name),
-      'UTC_TIMESTAMP()',
-      'UTC_TIMESTAMP()',
-      sqlString(ADMIN_USER_ID),
-      sqlString(ADMIN_USER_ID),
-      sqlString('created by crm-conformance for one test run'),
-      '0',
-      sqlString(secretHash(c.secret)),
-      sqlString(c.redirectUri),
-      '1',
-      sqlString(c.grant),
-      '60',
-      '1',
-      sqlString('minute'),
-      sqlString(c.userId),
-    ].join(', '),
-  );
-  return (
-    '-- OAuth2 clients of one crm-conformance run (secrets stored as sha256 hex, as SuiteCRM does)\n' +
-    `INSERT INTO oauth2clients (${OAUTH2CLIENT_COLUMNS.join(', ')}) VALUES\n` +
-    rows.map((r) => `  (${r})`).join(',\n') +
-    ';\n'
-  );
+/** The JSON docker/suitecrm/seed.php reads: SuiteCRM's own beans write users, roles, clients, records. */
+export function seedSpec(s: RunSecrets): Record<string, unknown> {
+  return {
+    admin: { timezone: 'UTC' },
+    users: s.users.map((u) => ({ userName: u.userName, password: u.password, lastName: u.userName, denyModules: u.denyModules })),
+    clients: s.clients.map((c) => ({
+      id: c.id,
+      name: c.name,
+      secretSha256: secretHash(c.secret),
+      grant: c.grant,
+      ...(c.userId ? { userId: c.userId } : {}),
+      ...(c.redirectUri ? { redirectUri: c.redirectUri } : {}),
+    })),
+  };
 }
 
-export interface ContainerFile {
-  target: string;
-  content: string;
-}
-
-export function seedFiles(s: RunSecrets): ContainerFile[] {
-  return [{ target: `${SEED_DIR}/10-oauth2-clients.sql`, content: seedSql(s.clients) }];
-}
-
-/** The environment the Playwright child reads for a URL target (src/config/credentials.ts). */
-export function harnessEnv(baseUrl: string, opts: ContainerOptions, s: RunSecrets, publicKeyPem?: string): Record<string, string> {
+/** The environment the Playwright child reads for a URL target (src/config/credentials.ts,
+ * fixtures/target.ts): everything the embedded target offers, so both run the same checks. */
+export function harnessEnv(baseUrl: string, opts: ContainerOptions, s: RunSecrets, keys: { publicKeyPem?: string; privateKeyPem?: string } = {}): Record<string, string> {
   const by = (role: SeedClient['role']) => s.clients.find((c) => c.role === role);
+  const limited = s.users.find((u) => u.denyModules.length);
   const env: Record<string, string> = {
     CRM_BASE_URL: baseUrl,
     CRM_USERNAME: ADMIN_USER,
     CRM_PASSWORD: s.adminPassword,
+    // The admin panel (setup/teardown, panel revocation in Chromium, the admin.* checks).
+    CRM_ADMIN_USERNAME: ADMIN_USER,
+    CRM_ADMIN_PASSWORD: s.adminPassword,
     CRM_ACCESS_TOKEN_TTL: String(opts.accessTtlSeconds),
     CRM_REFRESH_TOKEN_TTL: String(opts.refreshTtlSeconds),
   };
@@ -238,9 +204,12 @@ export function harnessEnv(baseUrl: string, opts: ContainerOptions, s: RunSecret
   put('client', 'CRM_CLIENT_ID', 'CRM_CLIENT_SECRET');
   put('client2', 'CRM_CLIENT2_ID', 'CRM_CLIENT2_SECRET');
   put('ccClient', 'CRM_CC_CLIENT_ID', 'CRM_CC_CLIENT_SECRET');
+  put('spareClient', 'CRM_SPARE_CLIENT_ID', 'CRM_SPARE_CLIENT_SECRET');
   put('authCodeClient', 'CRM_AUTHCODE_CLIENT_ID', 'CRM_AUTHCODE_CLIENT_SECRET');
   const ac = by('authCodeClient');
   if (ac?.redirectUri) env.CRM_AUTHCODE_REDIRECT_URI = ac.redirectUri;
-  if (publicKeyPem) env.CRM_JWT_PUBLIC_KEY = publicKeyPem;
+  if (limited) Object.assign(env, { CRM_LIMITED_USERNAME: limited.userName, CRM_LIMITED_PASSWORD: limited.password });
+  if (keys.publicKeyPem) env.CRM_JWT_PUBLIC_KEY = keys.publicKeyPem;
+  if (keys.privateKeyPem) env.CRM_JWT_PRIVATE_KEY = keys.privateKeyPem;
   return env;
 }

@@ -94,7 +94,7 @@ export interface Profile {
   /** The authorization endpoint (authorization_code grant); absent when the product has none. */
   authorize?: AuthorizeSpec | null;
   revocation?: { path: string } | null;
-  admin?: { panel?: boolean };
+  admin?: { panel?: boolean; revokeExpiryPrecisionSeconds?: number };
   lifetimes: { accessSeconds: number; refreshSeconds: number | null; configurable?: string };
   checks?: { exclude?: { id: string; reason: string }[] };
   faithful?: { source: string; faults: string[] };

@@ -254,6 +254,24 @@ export function sendDocument(ctx: Ctx, status: number, doc: unknown, headers: Re
 
 /** Slim's HTML error pages (404/405), which come before authentication. */
 export function sendSlimHtml(ctx: Ctx, status: 404 | 405 | 500, allow?: string[], detail?: string): void {
+  // Slim 3's handlers answer in the Accept header's format ("+json" counts as JSON); 500s carry the
+  // details SuiteCRM's Api/Core/Config/slim.php switches on (displayErrorDetails: true): observed.
+  const json = /json/i.test(ctx.req.headers.accept ?? '');
+  if (json && status !== 500) {
+    const message = status === 404 ? 'Not found' : `Method not allowed. Must be one of: ${(allow ?? []).join(', ')}`;
+    return send(ctx, status, JSON.stringify({ message }), { 'content-type': 'application/json', ...(allow ? { allow: allow.join(', ') } : {}) });
+  }
+  if (json) {
+    const error = {
+      type: 'TypeError',
+      code: 0,
+      message: detail ?? '',
+      file: '/var/www/html/data/BeanFactory.php',
+      line: 127,
+      trace: ['#0 /var/www/html/Api/V8/BeanDecorator/BeanManager.php(65): BeanFactory::getBean()', '#1 {main}'],
+    };
+    return send(ctx, 500, JSON.stringify({ message: 'Slim Application Error', error: [error] }, null, 4).replace(/\//g, '\\/'), { 'content-type': 'application/json' });
+  }
   const title = status === 404 ? 'Page Not Found' : status === 405 ? 'Method not allowed' : 'Slim Application Error';
   const text =
     status === 405

@@ -84,7 +84,12 @@ test('setup → run → teardown through the admin panel leave nothing behind an
     // setup provisions the clients of the token-lifecycle checks; the limited user, spare and code clients are the operator's.
     const notProvisioned = /CRM_(LIMITED|SPARE|AUTHCODE|JWT_PRIVATE)/;
     expect(rep.checks.filter((c) => c.verdict === 'skip' && !c.notApplicable && !notProvisioned.test(c.reason ?? '')).map((c) => `${c.id}: ${c.reason}`)).toEqual([]);
-    expect(rep.checks.find((c) => c.id === 'oauth2.revocation.admin-revokes-access-token')?.verdict).toBe('pass');
+    // Revoked through the panel in Chromium (revokeRows proves the row shows revoked). With 2 s lifetimes the
+    // API's refusal cannot be told from expiry on SuiteCRM, whose panel rewrites expiries to the minute
+    // (profile admin.revokeExpiryPrecisionSeconds): inconclusive, saying so. The container target's 90 s
+    // lifetimes judge it (test/real).
+    const revoked = rep.checks.find((c) => c.id === 'oauth2.revocation.admin-revokes-access-token');
+    expect(revoked?.verdict === 'pass' || (revoked?.verdict === 'inconclusive' && /rewrote the token row's expiry times/.test(revoked.reason ?? '')), JSON.stringify(revoked)).toBe(true);
 
     const down = await runCli(['teardown', '--env-path', out, '--reports-dir', dir], { env });
     expect(down.code, down.stderr).toBe(0);

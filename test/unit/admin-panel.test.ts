@@ -68,11 +68,10 @@ test('page parsers read the panel markup (token rows, hidden fields, joined Set-
   const page = html.tokensList(
     [{ rowId: 'r1', clientName: 'c&1', userName: 'admin', revoked: true, created: '11/25/2026 13:50', accessExpires: '11/25/2026 14:50', refreshExpires: '' }],
     'oauth2client_name',
-    'tok',
   );
   expect(parseTokenRows(page)).toEqual([{ rowId: 'r1', clientName: 'c&1', userName: 'admin', revoked: true, created: '11/25/2026 13:50', accessExpires: '11/25/2026 14:50' }]);
-  expect(parseTokenRows(html.tokensList([{ rowId: 'r1', clientName: 'c', userName: '', revoked: false, created: '', accessExpires: '', refreshExpires: '' }], 'client_name', undefined))).toBeUndefined();
-  expect(hiddenFields(page, 'MassUpdate')).toContainEqual(['csrf_token', 'tok']);
+  expect(parseTokenRows(html.tokensList([{ rowId: 'r1', clientName: 'c', userName: '', revoked: false, created: '', accessExpires: '', refreshExpires: '' }], 'client_name'))).toBeUndefined();
+  expect(hiddenFields(page, 'MassUpdate')).toContainEqual(['massupdate', 'true']);
   expect(splitSetCookie('a=1; Expires=Wed, 25 Nov 2026 10:00:00 GMT; HttpOnly, b=2; path=/')).toEqual(['a=1; Expires=Wed, 25 Nov 2026 10:00:00 GMT; HttpOnly', 'b=2; path=/']);
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   expect(jwtTimes(`${b64({ alg: 'RS256' })}.${b64({ iat: 1, exp: 3601, aud: 'c' })}.sig`)).toEqual({ iat: 1, exp: 3601, aud: 'c' });

@@ -75,6 +75,8 @@ test('no-secret-echo: a body containing the submitted secret fails', () => {
 test('no-stack-trace: PHP/Slim traces fail, plain errors pass', () => {
   pass(noStackTrace.evaluate([{ label: 'x', ex: INVALID_GRANT }]));
   fails(noStackTrace.evaluate([{ label: 'x', ex: ex(500, '<h2>Trace</h2><pre>#0 /var/www/html/x.php(178)</pre>') }]));
+  // Slim's JSON error document (Accept: application/json), slashes escaped as SuiteCRM 7.14.6 sends it.
+  fails(noStackTrace.evaluate([{ label: 'x', ex: ex(500, '{"message":"Slim Application Error","error":[{"trace":["#0 \\/var\\/www\\/html\\/data\\/BeanFactory.php(127): x()"]}]}') }]));
   expect(noStackTrace.evaluate([]).verdict).toBe('inconclusive');
 });
 

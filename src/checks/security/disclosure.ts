@@ -34,7 +34,8 @@ const TRACE = /(#\d+ \/[^\s]+\(\d+\)|Stack trace:|<h2>Trace<\/h2>|Traceback \(mo
 
 export function evaluateNoStackTrace(probes: readonly { label: string; ex: Exchange }[]): Outcome {
   if (probes.length === 0) return inconclusive('no request was made');
-  const bad = probes.filter((p) => TRACE.test(p.ex.response?.text ?? ''));
+  // A JSON error document escapes slashes ("#0 \/var\/www\/…"): judge the unescaped text too.
+  const bad = probes.filter((p) => TRACE.test((p.ex.response?.text ?? '').replace(/\\\//g, '/')));
   return bad.length ? fail(`a stack trace is disclosed for: ${bad.map((b) => b.label).join('; ')}`) : pass(`${probes.length} malformed requests, no stack trace`);
 }
 

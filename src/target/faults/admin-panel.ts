@@ -13,10 +13,10 @@ export const ADMIN_PANEL_FAULTS = faults(
     observed: `${UI} §1`,
   },
   {
-    name: 'admin-no-csrf-token',
-    description: 'admin panel forms carry no anti-CSRF token; a cross-origin POST with the session cookie is obeyed (SameSite=Lax only)',
-    breaks: { 'admin.csrf-protection': /a cross-origin POST carrying only the session cookie .* created client/ },
-    observed: `${UI} (header, §4)`,
+    name: 'admin-no-referer-guard',
+    description:
+      "the panel's XSRF guard (SugarApplication::checkHTTPReferer) is off: a cross-site POST with the session cookie and a foreign Referer is obeyed; the forms carry no anti-CSRF token either, so only SameSite protects the panel",
+    breaks: { 'admin.csrf-protection': /a cross-origin POST carrying only the session cookie .* created client "crm-conformance-probe-csrf-/ },
   },
   {
     name: 'admin-client-delete-keeps-tokens',

@@ -290,7 +290,7 @@ export const OAUTH2_FAULTS = faults(
   },
   {
     name: 'array-param-stack-trace',
-    description: 'a parameter sent as an array (client_id[]=x) → 500 HTML page with a PHP stack trace',
+    description: "client_id or client_secret sent as an array or object (client_id[]=x) → 500 with Slim's stack trace (HTML, or JSON when the request accepts JSON)",
     breaks: {
       'oauth2.errors.no-server-error': /server error for: client_id\[\]=x/,
       'security.disclosure.no-stack-trace': /a stack trace is disclosed for: client_id\[\]=x/,

@@ -62,7 +62,9 @@ export function authenticate(ctx: Ctx): Principal | undefined {
       token = scheme;
     } else {
       if (scheme.toLowerCase() !== 'bearer' || (scheme !== 'Bearer' && core.fault('bearer-scheme-case-sensitive'))) {
-        deny(ctx, 'The JWT string must have two dots');
+        // league strips only "Bearer "; lcobucci then parses the whole header: with a JWT after the
+        // scheme it has two dots, and its first part ("bearer eyJ…") is no JSON (observed).
+        deny(ctx, header.trim().split('.').length === 3 ? 'Error while decoding from JSON' : 'The JWT string must have two dots');
         return undefined;
       }
       if (/\s/.test(rest)) {

@@ -78,7 +78,11 @@ export async function tokenEndpoint(ctx: Ctx): Promise<void> {
   const p = parseTokenBody(ctx);
   const bad = STRING_PARAMS.find((k) => k in p && typeof p[k] !== 'string');
   if (bad) {
-    if (core.fault('array-param-stack-trace')) return sendSlimHtml(ctx, 500, undefined, 'Illegal offset type in isset or empty');
+    // league hands client_id and client_secret to SuiteCRM's ClientRepository unchecked (BeanFactory::getBean,
+    // hash()): a TypeError Slim renders with its trace. It checks username and password itself (400, as
+    // below) and matches grant_type by ===, so an array there is an unsupported grant (observed).
+    if (core.fault('array-param-stack-trace') && (bad === 'client_id' || bad === 'client_secret')) return sendSlimHtml(ctx, 500, undefined, 'Illegal offset type in isset or empty');
+    if (core.fault('array-param-stack-trace') && bad === 'grant_type') return unsupportedGrant(ctx);
     if (core.fault('error-body-stack-trace')) {
       const trace = '<h2>Trace</h2><pre>#0 /var/www/html/vendor/league/oauth2-server/src/Grant/AbstractGrant.php(178)</pre>';
       return send(ctx, 400, `<html><body><h1>Bad Request</h1>${trace}</body></html>`, { 'content-type': 'text/html;charset=UTF-8' });

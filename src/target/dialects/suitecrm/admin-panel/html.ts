@@ -10,9 +10,14 @@ export function page(title: string, body: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(title)} » SuiteCRM</title></head><body>${body}</body></html>`;
 }
 
-/** Hidden anti-CSRF field (conformant target only; real SuiteCRM has none). */
-export function csrfField(token: string | undefined): string {
-  return token ? `<input type="hidden" name="csrf_token" value="${esc(token)}">` : '';
+/** SuiteCRM's refusal of a request its Referer guard rejects (include/MVC/View/tpls/xsrf.tpl): HTTP 200. */
+export function xsrfPage(host: string, action: string): string {
+  return page(
+    'SuiteCRM',
+    `<div align='center' style='background:lightgray'><h3 style='color:red'>Possible Cross Site Request Forgery (XSRF) Attack Detected</h3>` +
+      `<h4>If you think this is a mistake please ask your administrator to add the following site to the acceptable referer list</h4><h3>${esc(host)}</h3></div>` +
+      `<div id='directions' style='display:none'><h3>Attempted action (${esc(action)}):</h3></div>`,
+  );
 }
 
 export function loginPage(error: boolean): string {
@@ -37,13 +42,13 @@ export function loginPage(error: boolean): string {
   );
 }
 
-export function timezoneGate(csrf: string | undefined): string {
+export function timezoneGate(): string {
   return page(
     'Confirm time zone',
     `<div id="timezone_gate"><h2>Please confirm your time zone</h2>` +
       `<form method="post" action="index.php?module=Users&amp;action=SaveTimezone&amp;SaveTimezone=True">` +
       `<input type="hidden" name="module" value="Users"><input type="hidden" name="action" value="SaveTimezone">` +
-      `<input type="hidden" name="SaveTimezone" value="true">${csrfField(csrf)}` +
+      `<input type="hidden" name="SaveTimezone" value="true">` +
       `<select name="timezone"><option value="UTC" selected>UTC</option><option value="Europe/Berlin">Europe/Berlin</option></select>` +
       `<input type="submit" class="button" value="Save"></form></div>`,
   );
@@ -85,18 +90,19 @@ export function clientsList(rows: ClientView[]): string {
   );
 }
 
-export function clientForm(kind: 'password' | 'client_credentials', csrf: string | undefined): string {
+export function clientForm(kind: 'password' | 'client_credentials'): string {
   const id = kind === 'password' ? 'EditPassword' : 'EditCredentials';
   const user =
     kind === 'client_credentials'
       ? `<label>Associated user:<span class="required">*</span></label><input type="text" id="assigned_user_name" name="assigned_user_name" value="">` +
         `<input type="hidden" id="assigned_user_id" name="assigned_user_id" value=""><button type="button" id="btn_assigned_user_name">Select</button>`
       : '';
-  const save = `<input type="submit" class="button primary" id="SAVE" value="Save">`;
+  // As in 7.14.6: `action` is empty until the Save button's script sets it.
+  const save = `<input title="Save" class="button primary" type="button" id="SAVE" value="Save" onclick="var _form = document.getElementById('${id}'); _form.action.value='Save'; _form.submit(); return false;">`;
   return page(
     'OAuth Clients',
     `<form id="${id}" name="${id}" method="post" action="index.php">` +
-      `<input type="hidden" name="module" value="OAuth2Clients"><input type="hidden" name="record" value=""><input type="hidden" name="action" value="Save">${csrfField(csrf)}` +
+      `<input type="hidden" name="module" value="OAuth2Clients"><input type="hidden" name="record" value=""><input type="hidden" name="action">` +
       `<div class="buttons">${save}</div>` +
       `<label for="name">Name:<span class="required">*</span></label><input type="text" id="name" name="name" value="" required>` +
       `<label for="new_secret">Change secret:</label><input type="password" id="new_secret" name="new_secret" placeholder="Leave blank unless changing">` +
@@ -107,7 +113,7 @@ export function clientForm(kind: 'password' | 'client_credentials', csrf: string
   );
 }
 
-export function clientDetail(c: ClientView, csrf: string | undefined): string {
+export function clientDetail(c: ClientView): string {
   return page(
     'OAuth Clients',
     `<div class="detail-view"><div class="detail-view-field" field="id"><span id="id">${esc(c.id)}</span></div>` +
@@ -116,10 +122,10 @@ export function clientDetail(c: ClientView, csrf: string | undefined): string {
       `<ul id="tab-actions"><li><a href="#" onclick="document.getElementById('actions_menu').style.display='block';return false;">ACTIONS</a>` +
       `<ul id="actions_menu" style="display:none"><li>` +
       `<form id="formDetailView" name="DetailView" method="post" action="index.php">` +
+      // As in 7.14.6: the form says EditView; the Delete button's script turns it into a Delete.
       `<input type="hidden" name="module" value="OAuth2Clients"><input type="hidden" name="record" value="${esc(c.id)}">` +
-      `<input type="hidden" name="action" value="Delete"><input type="hidden" name="return_module" value="OAuth2Clients">` +
-      `<input type="hidden" name="return_action" value="ListView">${csrfField(csrf)}` +
-      `<input type="button" id="delete_button" value="Delete" onclick="if(confirm('Are you sure you want to delete this record?')){this.form.submit();}">` +
+      `<input type="hidden" name="return_action"><input type="hidden" name="return_module"><input type="hidden" name="action" value="EditView">` +
+      `<input type="submit" id="delete_button" name="Delete" value="Delete" onclick="var _form = document.getElementById('formDetailView'); _form.return_module.value='OAuth2Clients'; _form.return_action.value='ListView'; _form.action.value='Delete'; if(confirm('Are you sure you want to delete this record?')) _form.submit(); return false;">` +
       `</form></li></ul></li></ul>`,
   );
 }
@@ -129,7 +135,7 @@ export interface TokenView extends PanelTokenRow {
   refreshExpires: string;
 }
 
-export function tokensList(rows: TokenView[], clientField: string, csrf: string | undefined): string {
+export function tokensList(rows: TokenView[], clientField: string): string {
   const tr = (t: TokenView) =>
     `<tr class="oddListRowS1"><td><input type="checkbox" class="listview-checkbox" name="mass[]" value="${esc(t.rowId)}" onclick="sListView_changed()"></td>` +
     `<td field="id"><a href="index.php?action=ajaxui#ajaxUILoc=${encodeURIComponent(`index.php?module=OAuth2Tokens&action=DetailView&record=${t.rowId}`)}">${esc(t.rowId)}</a></td>` +
@@ -153,7 +159,7 @@ function bulkRevokeTokens(){var f=document.getElementById('MassUpdate');f.action
       `<form id="MassUpdate" name="MassUpdate" method="post" action="index.php">` +
       `<input type="hidden" name="module" value="OAuth2Tokens"><input type="hidden" name="action" value="MassUpdate">` +
       `<input type="hidden" name="massupdate" value="true"><input type="hidden" id="select_entire_list" name="select_entire_list" value="0">` +
-      `<input type="hidden" name="return_module" value="OAuth2Tokens"><input type="hidden" name="return_action" value="index">${csrfField(csrf)}` +
+      `<input type="hidden" name="return_module" value="OAuth2Tokens"><input type="hidden" name="return_action" value="index">` +
       `<div class="list-view-actions"><a id="button_select_all_top" href="#" onclick="selectAllEntries();return false;">Select All (${rows.length})</a>` +
       `<span id="select_actions_disabled_top" style="display:inline-block">BULK ACTION</span>` +
       `<ul id="actionLinkTop" style="display:none"><li><a class="parent-dropdown-handler" href="#" onclick="return toggleBulk();">BULK ACTION</a>` +

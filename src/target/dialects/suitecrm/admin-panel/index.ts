@@ -1,6 +1,8 @@
 // SuiteCRM 7.14.6's "OAuth2 Clients and Tokens" admin panel (index.php?module=…&action=…), imitated
-// from the workspace notes facts/suitecrm-7.14-admin-ui.md. Conformant mode adds what the faithful faults
-// take away: HttpOnly session cookie, anti-CSRF token, client deletion that revokes the tokens.
+// from the workspace notes facts/suitecrm-7.14-admin-ui.md and checked against a real 7.14.6 in a container.
+// Like the real one it guards state-changing requests by their Referer (SugarApplication::
+// checkHTTPReferer); conformant mode adds what the faithful faults take away: an HttpOnly session
+// cookie and client deletion that revokes the client's tokens.
 import { randomBytes } from 'node:crypto';
 import { send, type Client, type Ctx, type Router, type TargetCore, type User } from '../../../core.js';
 import * as html from './html.js';
@@ -8,7 +10,6 @@ import * as html from './html.js';
 interface Session {
   userId?: string;
   loginFailed?: boolean;
-  csrf: string;
 }
 
 interface TokenFilter {
@@ -67,7 +68,7 @@ function sessionCookie(ctx: Ctx, id: string): string {
 
 function newSession(ctx: Ctx, carry: Partial<Session> = {}): [string, Session] {
   const id = randomBytes(13).toString('hex');
-  const s: Session = { csrf: randomBytes(16).toString('hex'), ...carry };
+  const s: Session = { ...carry };
   state(ctx.core).sessions.set(id, s);
   return [id, s];
 }
@@ -93,13 +94,40 @@ function render(ctx: Ctx, body: string, setCookie?: string): void {
 
 const LOGIN_URL = 'index.php?action=Login&module=Users';
 
-/** Conformant mode: state-changing requests need the session's token (real SuiteCRM: none). */
-function csrfOk(ctx: Ctx, s: Session): boolean {
-  return ctx.core.fault('admin-no-csrf-token') || new URLSearchParams(ctx.body).get('csrf_token') === s.csrf;
+// SugarApplication::checkHTTPReferer (include/MVC/SugarApplication.php, 7.14.6), on by default.
+/** Actions any Referer may request. */
+const REFERER_FREE_ACTIONS = new Set(['index', 'ListView', 'DetailView', 'EditView', 'oauth', 'authorize', 'Authenticate', 'Login', 'SupportPortal']);
+const MODIFY_ACTIONS = new Set(['massupdate', 'configuredashlet', 'import', 'importvcardsave', 'inlinefieldsave', 'wlsave', 'quicksave']);
+const MODIFY_MODULES: Record<string, true | readonly string[]> = { Administration: true, Users: ['changepassword', 'generatepassword'] };
+
+/** SugarApplication::isModifyAction: save*, delete*, the global list, and whole modules. */
+export function isModifyAction(module: string, action: string): boolean {
+  const a = action.toLowerCase();
+  if (a.startsWith('save') || a.startsWith('delete') || MODIFY_ACTIONS.has(a)) return true;
+  const m = MODIFY_MODULES[module];
+  return m === true || (Array.isArray(m) && m.includes(action));
 }
 
-function csrfFor(ctx: Ctx, s: Session): string | undefined {
-  return ctx.core.fault('admin-no-csrf-token') ? undefined : s.csrf;
+/** The host a Referer names, or undefined when there is none (or it is not a URL). */
+function refererHost(ctx: Ctx): string | undefined {
+  const r = ctx.req.headers.referer;
+  if (!r) return undefined;
+  try {
+    return new URL(r).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return '';
+  }
+}
+
+/** True when the guard refuses the request: no Referer on a modifying action, or a Referer whose host is
+ * neither the server's name nor 127.0.0.1 / localhost / the server's own address (whatever the port). */
+export function refererRefused(ctx: Ctx, module: string, action: string): boolean {
+  if (ctx.core.fault('admin-no-referer-guard') || REFERER_FREE_ACTIONS.has(action)) return false;
+  const host = refererHost(ctx);
+  if (host === undefined) return isModifyAction(module, action);
+  const serverName = (ctx.req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const serverAddr = (ctx.req.socket.localAddress ?? '').replace(/^::ffff:/, '');
+  return ![serverName, '127.0.0.1', 'localhost', serverAddr].includes(host);
 }
 
 function clientView(core: TargetCore, c: Client): html.ClientView {
@@ -128,25 +156,21 @@ export function adminPanel(ctx: Ctx): void {
   const user = session?.userId ? core.users.get(session.userId) : undefined;
   if (!session || !user) return redirect(ctx, 301, LOGIN_URL);
   session = session!;
+  if (refererRefused(ctx, module, action)) return render(ctx, html.xsrfPage(refererHost(ctx) || (ctx.req.headers.host ?? '').replace(/:\d+$/, ''), action));
 
   if (module === 'Users' && action === 'SaveTimezone' && ctx.method === 'POST') {
-    if (!csrfOk(ctx, session)) return forbidden(ctx);
     st.timezoneSet.add(user.id);
     return redirect(ctx, 302, 'index.php?module=Home&action=index');
   }
   // First-login gate: every module page is replaced by the time-zone box (URL unchanged).
-  if (!st.timezoneSet.has(user.id)) return render(ctx, html.timezoneGate(csrfFor(ctx, session)));
+  if (!st.timezoneSet.has(user.id)) return render(ctx, html.timezoneGate());
 
   if (module === 'OAuth2Clients' || module === 'OAuth2Tokens') {
     if (!user.isAdmin) return render(ctx, html.page('Error', '<p class="error">Unauthorized access to administration.</p>'));
-    return module === 'OAuth2Clients' ? clients(ctx, session, action, p) : tokens(ctx, session, action, p);
+    return module === 'OAuth2Clients' ? clients(ctx, action, p) : tokens(ctx, action, p);
   }
   if (module === 'Administration') return render(ctx, html.adminIndex());
   render(ctx, html.homePage());
-}
-
-function forbidden(ctx: Ctx): void {
-  send(ctx, 403, html.page('Error', '<p class="error">Invalid or missing anti-CSRF token.</p>'), { 'content-type': 'text/html; charset=UTF-8' });
 }
 
 function authenticate(ctx: Ctx, sid: string | undefined, p: URLSearchParams): void {
@@ -170,23 +194,22 @@ function authenticate(ctx: Ctx, sid: string | undefined, p: URLSearchParams): vo
   redirect(ctx, 302, next, sessionCookie(ctx, id), `ck_login_id_20=${user.id}; path=/`, 'ck_login_language_20=en_us; path=/');
 }
 
-function clients(ctx: Ctx, s: Session, action: string, p: URLSearchParams): void {
+function clients(ctx: Ctx, action: string, p: URLSearchParams): void {
   const core = ctx.core;
   const live = () => [...core.clients.values()].filter((c) => !c.deleted);
   switch (action) {
     case 'EditViewPassword':
     case 'EditView':
-      return render(ctx, html.clientForm('password', csrfFor(ctx, s)));
+      return render(ctx, html.clientForm('password'));
     case 'EditViewCredentials':
-      return render(ctx, html.clientForm('client_credentials', csrfFor(ctx, s)));
+      return render(ctx, html.clientForm('client_credentials'));
     case 'DetailView': {
       const c = core.clients.get(p.get('record') ?? '');
       if (!c || c.deleted) return redirect(ctx, 301, 'index.php?module=OAuth2Clients&action=index');
-      return render(ctx, html.clientDetail(clientView(core, c), csrfFor(ctx, s)));
+      return render(ctx, html.clientDetail(clientView(core, c)));
     }
     case 'Save': {
       if (ctx.method !== 'POST') break;
-      if (!csrfOk(ctx, s)) return forbidden(ctx);
       const name = p.get('name') ?? '';
       if (!name || core.fault('admin-client-save-broken')) return render(ctx, html.page('Error', '<p class="error">Missing required field: Name</p>'));
       const grant = p.get('allowed_grant_type') === 'client_credentials' ? 'client_credentials' : 'password';
@@ -205,7 +228,6 @@ function clients(ctx: Ctx, s: Session, action: string, p: URLSearchParams): void
     }
     case 'Delete': {
       if (ctx.method !== 'POST') break;
-      if (!csrfOk(ctx, s)) return forbidden(ctx);
       deleteClient(core, p.get('record') ?? '');
       return redirect(ctx, 301, 'index.php?module=OAuth2Clients&action=index');
     }
@@ -224,13 +246,12 @@ function deleteClient(core: TargetCore, id: string): void {
   for (const row of core.tokens.values()) if (row.clientId === id) row.revoked = true;
 }
 
-function tokens(ctx: Ctx, s: Session, action: string, p: URLSearchParams): void {
+function tokens(ctx: Ctx, action: string, p: URLSearchParams): void {
   const core = ctx.core;
   // Soft-deleted rows (logged out, rotated out) are not listed; revoked and expired ones are.
   const visible = () =>
     [...core.tokens.values()].filter((r) => !r.loggedOut && !r.rotatedOut).sort((a, b) => b.createdAt - a.createdAt);
   if (ctx.method === 'POST' && (action === 'MassUpdate' || action === 'RevokeTokens')) {
-    if (!csrfOk(ctx, s)) return forbidden(ctx);
     if (!core.fault('admin-revoke-silently-ignored')) {
       // "Select All" revokes every listed token, whatever the filter (real controller).
       const ids = new URLSearchParams(ctx.body).get('select_entire_list') === '1' ? visible().map((r) => r.rowId) : all(ctx, 'mass[]');
@@ -255,7 +276,7 @@ function tokens(ctx: Ctx, s: Session, action: string, p: URLSearchParams): void 
       };
     });
   const clientField = core.fault('admin-tokens-list-selector-moved') ? 'client_name' : 'oauth2client_name';
-  render(ctx, html.tokensList(rows, clientField, csrfFor(ctx, s)));
+  render(ctx, html.tokensList(rows, clientField));
 }
 
 /** `query=true&searchFormTab=…` sets (and saves) the filter; a plain visit re-applies the saved one. */

@@ -1,10 +1,9 @@
-// The recurring kinds of check: "no token was issued" (security outcome), "the refusal has this
-// status and code" (wire format, RFC 6749 §5.2) and "a denied read returned no data". Both token
-// endpoint kinds judge a refusal, so each first sees its control succeed: the same request without
-// the cause (a right secret, a known user) must issue a token, else the verdict is inconclusive.
+// The recurring kinds of check at the token endpoint: "no token was issued" (security outcome) and
+// "the refusal has this status and code" (wire format, RFC 6749 §5.2). Both judge a refusal, so each
+// first sees its control succeed: the same request without the cause (a right secret, a known user)
+// must issue a token, else the verdict is inconclusive.
 import { controlled, refusalFormat, tokenControl, tokenRefused } from './conditions.js';
-import { noDataFor } from './jsonapi/conditions.js';
-import { severityOf, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement, type Severity } from './types.js';
+import { severityOf, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement } from './types.js';
 
 interface Common {
   id: string;
@@ -49,18 +48,4 @@ export function refusalCheck(c: Controlled): CheckDef<RefusalEvidence> {
  * single ASCII error code from the following"). A granted attempt is the refusal check's finding. */
 export function oauthErrorCheck(c: Omit<Controlled, 'keyword' | 'specRefs'> & { specRefs?: readonly string[]; status: readonly number[]; error: readonly string[] }): CheckDef<RefusalEvidence> {
   return tokenCheck({ ...c, keyword: 'REQUIRED', specRefs: c.specRefs ?? ['RFC 6749 §5.2'] }, (attempt) => refusalFormat(attempt, { status: c.status, error: c.error }, c.what));
-}
-
-/** A read the caller may not make: an error, or 2xx without primary data. */
-export function noDataCheck(c: Omit<Common, 'keyword'> & { severity?: Severity; keyword?: Keyword }): CheckDef {
-  const keyword = c.keyword;
-  return {
-    id: c.id,
-    title: c.title,
-    specRefs: c.specRefs,
-    severity: c.severity ?? (keyword ? severityOf(keyword) : 'must'),
-    ...(keyword ? { keyword } : {}),
-    requires: c.requires,
-    evaluate: (ex) => noDataFor(ex, c.what),
-  };
 }

@@ -94,7 +94,7 @@ export interface CheckDef<E = Exchange> {
   specRefs: readonly string[];
   severity: Severity;
   /** The keyword of the cited sentence that `severity` follows (see severityOf). */
-  keyword?: Keyword;
+  keyword: Keyword;
   requires?: readonly Requirement[];
   /** Self-test matrix: how many targets may be evaluated at once (a browser flow wants few). */
   matrixConcurrency?: number;

@@ -56,13 +56,13 @@ export async function explain(id: string): Promise<string> {
   });
   const lines = [
     `${def.id}: ${def.title}`,
-    `  severity     ${def.severity}${def.keyword ? ` (the cited sentence says ${def.keyword})` : ''}`,
+    `  severity     ${def.severity} (the cited sentence says ${def.keyword})`,
     ...def.specRefs.map((r, i) => `  ${i ? '            ' : 'spec        '} ${r}${specLink(r) ? `  ${specLink(r)}` : ''}`),
     `  requires     ${def.requires?.length ? def.requires.join(', ') : 'nothing beyond a target'}`,
     `  definition   ${(await definitionFile(def)) ?? '(not found under src/checks)'}`,
     `  spec file    ${spec}${flow ? `  (evidence: ${flow.length > 80 ? `${flow.slice(0, 80)}…` : flow}${flowFile(flow) ? ` in ${flowFile(flow)}` : ''})` : ''}`,
-    `  proven by    ${proving.length ? `${proving.length} fault(s):` : 'no fault (the self-test fails)'}`,
-    ...proving.map(({ fault, e }) => `    ${fault.name}: must ${e.verdict === 'fail' ? 'fail' : 'stay inconclusive'}${e.reason ? ` with a reason matching /${e.reason}/` : ' (no reason declared: proves nothing)'} — ${fault.description}`),
+    `  faults       ${proving.filter(({ e }) => e.verdict === 'fail').length} prove it can fail${proving.length ? ':' : ' (the self-test fails)'}`,
+    ...proving.map(({ fault, e }) => `    ${fault.name}: must ${e.verdict === 'fail' ? 'fail' : 'stay inconclusive'} with a reason matching /${e.reason}/ — ${fault.description}`),
     `  faithful     ${faithful.length ? `expected to fail in faithful mode of ${faithful.join(', ')}` : 'passes in every faithful mode'}`,
   ];
   return `${lines.join('\n')}\n`;

@@ -50,12 +50,12 @@ const COMMANDS: Record<string, { spec: CommandSpec; run: Command }> = {
       run: async (argv: readonly string[]) => {
         const { flags } = parseCommand(argv, spec);
         if (flags.json) {
-          const list = ALL_CHECKS.map((c) => ({ id: c.id, title: c.title, severity: c.severity, keyword: c.keyword ?? null, specRefs: c.specRefs, requires: c.requires ?? [] }));
+          const list = ALL_CHECKS.map((c) => ({ id: c.id, title: c.title, severity: c.severity, keyword: c.keyword, specRefs: c.specRefs, requires: c.requires ?? [] }));
           process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
           return 0;
         }
         // The severity with the RFC keyword of the cited sentence it follows ("must (MUST)").
-        for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${`${c.severity}${c.keyword ? ` (${c.keyword})` : ''}`.padEnd(22)} ${c.specRefs.join(', ')}\n`);
+        for (const c of ALL_CHECKS) process.stdout.write(`${c.id.padEnd(58)} ${`${c.severity} (${c.keyword})`.padEnd(22)} ${c.specRefs.join(', ')}\n`);
         return 0;
       },
     };

@@ -25,7 +25,7 @@ export function disagreement(entry: MatrixEntry, id: string, v: CheckVerdict): s
   }
   if (want) {
     if (v.verdict !== want.verdict) return `expected ${want.verdict}, got ${got}`;
-    if (want.reason && !new RegExp(want.reason).test(v.reason ?? '')) return `${v.verdict} for another reason than the fault declares (/${want.reason}/): ${v.reason}`;
+    if (!new RegExp(want.reason).test(v.reason ?? '')) return `${v.verdict} for another reason than the fault declares (/${want.reason}/): ${v.reason}`;
     return undefined;
   }
   if (v.verdict === 'fail') return `collateral failure: ${v.reason}`;
@@ -37,5 +37,5 @@ export function disagreement(entry: MatrixEntry, id: string, v: CheckVerdict): s
 /** Whether a failure proves the check: it failed as expected, for the declared reason. */
 export function proves(entry: MatrixEntry, id: string, v: CheckVerdict): boolean {
   const want = entry.expect.find((e) => e.id === id && e.verdict === 'fail');
-  return !!want?.reason && v.verdict === 'fail' && new RegExp(want.reason).test(v.reason ?? '');
+  return !!want && v.verdict === 'fail' && new RegExp(want.reason).test(v.reason ?? '');
 }

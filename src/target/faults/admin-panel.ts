@@ -4,7 +4,7 @@ import { CONTROL } from './oauth2.js';
 const UI = 'suitecrm-7.14-admin-ui.md';
 
 /** The SuiteCRM admin panel (OAuth2 Clients and Tokens). Panel faults that no check judges
- * (breaks: []) are steps the automation must notice: test/cli/admin-panel.test.ts drives them. */
+ * (breaks: {}) are steps the automation must notice: test/cli/admin-panel.test.ts drives them. */
 export const ADMIN_PANEL_FAULTS = faults(
   {
     name: 'admin-session-cookie-not-httponly',
@@ -41,11 +41,11 @@ export const ADMIN_PANEL_FAULTS = faults(
   {
     name: 'admin-revoke-silently-ignored',
     description: 'the bulk "Revoke tokens" POST redirects back to the list as usual but revokes nothing',
-    breaks: [],
+    breaks: {},
   },
   {
     name: 'admin-tokens-list-selector-moved',
     description: 'the tokens list renders the Client column as td[field=client_name] instead of td[field=oauth2client_name]',
-    breaks: [],
+    breaks: {},
   },
 );

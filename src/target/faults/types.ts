@@ -5,9 +5,8 @@ export interface FaultDef {
   name: string;
   description: string;
   /** The checks this fault must make fail (and no other), each with the pattern its failure reason
-   * must match: a check is proven only by failing for the cause the fault injects. (The plain list
-   * form declares no reasons, so it proves nothing; it is being retired.) */
-  breaks: readonly string[] | Readonly<Record<string, RegExp>>;
+   * must match: a check is proven only by failing for the cause the fault injects. */
+  breaks: Readonly<Record<string, RegExp>>;
   /** Checks whose control request this fault breaks: they must end `inconclusive` (never `pass`),
    * with a reason matching the pattern. */
   undecides?: Readonly<Record<string, RegExp>>;
@@ -26,8 +25,8 @@ export interface FaultDef {
 export interface Expectation {
   id: string;
   verdict: 'fail' | 'inconclusive';
-  /** Source of the RegExp the reason must match (absent: not declared, so the check is not proven). */
-  reason?: string;
+  /** Source of the RegExp the reason must match. */
+  reason: string;
 }
 
 /** Keeps the literal fault names, so `FaultName` is a union and a misspelt name does not compile. */
@@ -37,9 +36,7 @@ export function faults<const T extends readonly FaultDef[]>(...defs: T): T {
 
 /** The fault's expected verdicts, one per check. */
 export function expectationsOf(f: FaultDef): Expectation[] {
-  const fails: Expectation[] = Array.isArray(f.breaks)
-    ? (f.breaks as readonly string[]).map((id) => ({ id, verdict: 'fail' as const }))
-    : Object.entries(f.breaks as Readonly<Record<string, RegExp>>).map(([id, re]) => ({ id, verdict: 'fail' as const, reason: re.source }));
+  const fails = Object.entries(f.breaks).map(([id, re]) => ({ id, verdict: 'fail' as const, reason: re.source }));
   const undecided = Object.entries(f.undecides ?? {}).map(([id, re]) => ({ id, verdict: 'inconclusive' as const, reason: re.source }));
   return [...fails, ...undecided];
 }
@@ -56,10 +53,7 @@ export function combinedExpectations(defs: readonly FaultDef[]): Expectation[] {
   for (const e of defs.flatMap(expectationsOf)) {
     const prev = byId.get(e.id);
     if (!prev) byId.set(e.id, e);
-    else if (prev.verdict === 'fail' || e.verdict === 'fail') {
-      const reason = prev.reason && e.reason ? `(?:${prev.reason})|(?:${e.reason})` : undefined;
-      byId.set(e.id, { id: e.id, verdict: 'fail', ...(reason ? { reason } : {}) });
-    }
+    else if (prev.verdict === 'fail' || e.verdict === 'fail') byId.set(e.id, { id: e.id, verdict: 'fail', reason: `(?:${prev.reason})|(?:${e.reason})` });
   }
   return [...byId.values()];
 }

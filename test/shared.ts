@@ -14,3 +14,14 @@ export function sharedFile(rel: string): string {
   test.skip(!existsSync(file), `compares with ../shared/${rel}, which only our workspace and CI have (set CRM_SHARED_DIR to run it elsewhere)`);
   return file;
 }
+
+/**
+ * Skips the calling test when a part it needs (the SuiteCRM archive, a container engine, Chromium) is
+ * missing — except where the run must have it: `.ci/run` sets CRM_REQUIRE_REAL=1, so on our CI a
+ * missing part fails the test instead of letting the real-SuiteCRM comparison quietly not run.
+ */
+export function needs(present: boolean, reason: string): void {
+  if (present) return;
+  if (process.env.CRM_REQUIRE_REAL === '1') throw new Error(`CRM_REQUIRE_REAL=1 (set by .ci/run), but this test ${reason}`);
+  test.skip(true, reason);
+}

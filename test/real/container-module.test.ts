@@ -13,7 +13,7 @@ import { parseDotenv } from '../../src/config/dotenv.js';
 import { expiresInMatches } from '../../src/container/definition.js';
 import { SuiteCrmContainer, type StartedSuiteCrm } from '../../src/container/suitecrm-container.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { SHARED_DIR } from '../shared.js';
+import { needs, SHARED_DIR } from '../shared.js';
 import { loadProfile } from '../../src/profile/profile.js';
 import { SecretRegistry } from '../../src/redact/secrets.js';
 
@@ -25,13 +25,13 @@ let crm: StartedSuiteCrm | undefined;
 const registry = new SecretRegistry();
 
 test.beforeAll(async () => {
-  test.skip(!existsSync(ARCHIVE), `needs the SuiteCRM 7.14.6 source archive, absent at ${ARCHIVE}: set CRM_SUITECRM_ARCHIVE=<file>`);
+  needs(existsSync(ARCHIVE), `needs the SuiteCRM 7.14.6 source archive, absent at ${ARCHIVE}: set CRM_SUITECRM_ARCHIVE=<file>`);
   const tc = await import('testcontainers');
   const engine = await tc.getContainerRuntimeClient().then(
     () => undefined,
     (e: Error) => e.message.split('\n')[0],
   );
-  test.skip(engine !== undefined, `needs a container engine (${engine}): \`bash .ci/run\` installs and starts Docker`);
+  needs(engine === undefined, `needs a container engine (${engine}): \`bash .ci/run\` installs and starts Docker`);
   crm = await new SuiteCrmContainer('7.14.6').withArchive(ARCHIVE).withTokenLifetimes(3, 6).withSecretRegistry(registry).start();
 });
 
@@ -77,7 +77,7 @@ test('the public key read from the container verifies the issued JWT (RS256)', a
 });
 
 test('setup and teardown drive the real admin panel in Chromium: three clients made, usable, then revoked and removed', async () => {
-  test.skip(!existsSync('/usr/bin/chromium'), "needs Debian's chromium (.ci/run installs it)");
+  needs(existsSync('/usr/bin/chromium'), "needs Debian's chromium (.ci/run installs it)");
   const dir = mkdtempSync(path.join(os.tmpdir(), 'crmc-setup-'));
   const envPath = path.join(dir, '.env');
   const admin = crm!.getAdminCredentials();

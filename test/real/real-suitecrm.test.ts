@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEFAULT_REPORTS_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { SHARED_DIR } from '../shared.js';
+import { needs, SHARED_DIR } from '../shared.js';
 import { LABEL } from '../../src/container/definition.js';
 import { describeDifference, diffVerdicts, loadKnownDifferences, verdictCounts, type VerdictRow } from './verdict-diff.js';
 
@@ -83,13 +83,13 @@ async function leftovers(pid: number | undefined): Promise<string[]> {
 
 test('real SuiteCRM 7.14.6 in containers gives the verdicts faithful mode gives', async ({}, testInfo) => {
   test.setTimeout(45 * 60_000);
-  test.skip(
-    !existsSync(ARCHIVE),
+  needs(
+    existsSync(ARCHIVE),
     `needs the SuiteCRM 7.14.6 source archive, absent at ${ARCHIVE}: set CRM_SUITECRM_ARCHIVE=<SuiteCRM-7.14.6.tar.xz> or CRM_SHARED_DIR (docs/container.md, "Source")`,
   );
   const e = await engine();
-  test.skip(
-    !e.ok,
+  needs(
+    e.ok,
     `needs a container engine, and none answers (${e.ok ? '' : e.detail}): \`bash .ci/run\` installs and starts Docker on a Debian machine, or start one yourself (\`nohup dockerd >/tmp/dockerd.log 2>&1 &\`)`,
   );
 

@@ -83,6 +83,10 @@ if (!extraArgs.length) {
   for (const u of m.unstable.slice(0, 10)) process.stdout.write(`  unstable: ${u.check} on ${u.entry}: recorded "${u.recorded}", now "${u.now}"\n`);
   record('recorded evidence re-judged to the same verdicts', m.unstable.length === 0, `${m.unstable.length} of ${m.rejudged} differ`);
   for (const sv of m.survived) record(`mutant of ${sv.check} killed`, false, sv.why);
+  // A check that judges through a control must have been seen inconclusive where a fault breaks it.
+  const unbroken = m.controlled.filter((c) => !c.undecidedBy.length);
+  for (const c of unbroken) record(`control of ${c.check} broken by a fault`, false, 'no fault that breaks its control was seen to leave it inconclusive (declare one in `undecides`)');
+  process.stdout.write(`${m.controlled.length} checks judge through a control; ${m.controlled.length - unbroken.length} of them seen inconclusive where a fault breaks the control\n`);
   process.stdout.write(`${m.checks} checks, ${m.killed.length} killed${m.survived.length ? `, ${m.survived.length} survived` : ''}; ${m.rejudged} recorded verdicts re-judged, ${m.unstable.length} unstable\n`);
 }
 rmSync(evidenceDir, { recursive: true, force: true });

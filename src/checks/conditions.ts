@@ -119,8 +119,8 @@ export const deniedControl = (what: string, ex: Exchange): Control => ({ what, e
  */
 export function controlled(controls: readonly Control[], judge: () => Outcome): Outcome {
   const failed = controls.find((c) => !c.ok);
-  if (!failed) return judge();
-  return inconclusive(`the control did not succeed: ${failed.what} got ${describe(failed.ex)}, so the outcome cannot be attributed to the cause`);
+  const o = failed ? inconclusive(`the control did not succeed: ${failed.what} got ${describe(failed.ex)}, so the outcome cannot be attributed to the cause`) : judge();
+  return { ...o, controlled: true };
 }
 
 export interface Challenge {

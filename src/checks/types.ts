@@ -81,10 +81,15 @@ export interface Exchange {
 /** What a check's evaluate() concludes from its evidence. `inconclusive`: the evidence cannot decide
  * (e.g. the control request was refused too, or the server offered nothing to judge); it never
  * counts as a pass. */
-export type Outcome =
+export type Outcome = (
   | { verdict: 'pass'; note?: string }
   | { verdict: 'fail'; reason: string }
-  | { verdict: 'inconclusive'; reason: string };
+  | { verdict: 'inconclusive'; reason: string }
+) & {
+  /** The verdict went through a control (src/checks/conditions.ts controlled()): the self-test then
+   * needs a fault that breaks that control and sees `inconclusive`. */
+  controlled?: true;
+};
 
 export interface CheckDef<E = Exchange> {
   /** Stable id = spec file path under specs/ (oauth2/refresh/reuse-rejected → oauth2.refresh.reuse-rejected). */

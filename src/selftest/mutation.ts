@@ -13,6 +13,9 @@ export interface MutationResult {
   killed: string[];
   /** Checks whose pass-mutant no target noticed, with why. */
   survived: { check: string; why: string }[];
+  /** Checks that judge through a control, and whether some fault breaking that control was seen to
+   * leave them inconclusive (the proof that a refused control never passes). */
+  controlled: { check: string; undecidedBy: string[] }[];
   /** Recorded verdicts the real evaluate() did not reproduce from the same evidence. */
   unstable: { check: string; entry: string; recorded: string; now: string }[];
   rejudged: number;
@@ -23,14 +26,19 @@ const show = (o: Outcome) => (o.verdict === 'pass' ? 'pass' : `${o.verdict}: ${o
 export function mutate(checks: readonly CheckDef<never>[], records: readonly RecordedEvidence[]): MutationResult {
   const byCheck = new Map<string, RecordedEvidence[]>();
   for (const r of records) byCheck.set(r.check, [...(byCheck.get(r.check) ?? []), r]);
-  const out: MutationResult = { checks: checks.length, killed: [], survived: [], unstable: [], rejudged: 0 };
+  const out: MutationResult = { checks: checks.length, killed: [], survived: [], controlled: [], unstable: [], rejudged: 0 };
   for (const def of checks) {
     const evaluate = def.evaluate as (e: unknown) => Outcome;
     let killed = false;
     let judged = 0;
+    let throughControl = false;
+    const undecidedBy: string[] = [];
     for (const rec of byCheck.get(def.id) ?? []) {
       for (const [name, e] of Object.entries(rec.entries)) {
         if (!e.outcome) continue; // evaluate() never ran there (skip, or no evidence): nothing to re-judge
+        if (e.outcome.controlled) throughControl = true;
+        const expectsUndecided = e.entry.expect.some((x) => x.id === def.id && x.verdict === 'inconclusive');
+        if (expectsUndecided && e.outcome.verdict === 'inconclusive' && !disagreement(e.entry, def.id, e.verdict)) undecidedBy.push(`${rec.profile}:${name}`);
         judged++;
         out.rejudged++;
         let now: Outcome;
@@ -44,6 +52,7 @@ export function mutate(checks: readonly CheckDef<never>[], records: readonly Rec
         if (disagreement(e.entry, def.id, { verdict: mutant.verdict })) killed = true;
       }
     }
+    if (throughControl) out.controlled.push({ check: def.id, undecidedBy });
     if (killed) out.killed.push(def.id);
     else
       out.survived.push({

@@ -129,18 +129,20 @@ test('pages: framing protection and no-store on every page', () => {
 
 test('browser flow: consent shown, code with unchanged state, token', () => {
   const cb = `${CB}?code=c&state=st`;
-  pass(ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: TOKEN_OK }));
-  failed(ac.browserFlow.evaluate({ consentShown: false, sentState: 'st' }));
-  failed(ac.browserFlow.evaluate({ consentShown: true, sentState: 'st' }));
-  failed(ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: `${CB}?code=c`, redeem: TOKEN_OK }));
-  failed(ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT }));
+  pass(ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: cb, redeem: TOKEN_OK }));
+  // a server that skips the consent page (RFC 6749 §4.1 asks for none) and sends the code
+  pass(ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: false, sentState: 'st', callback: cb, redeem: TOKEN_OK }));
+  expect(ac.browserFlow.evaluate({ loginShown: true, loginBlocked: true, consentShown: false, sentState: 'st' })).toMatchObject({ verdict: 'fail', reason: expect.stringContaining('Content-Security-Policy') });
+  expect(ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st' })).toMatchObject({ verdict: 'fail', reason: expect.stringContaining('never redirected back') });
+  failed(ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: `${CB}?code=c`, redeem: TOKEN_OK }));
+  failed(ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT }));
 });
 
 test('browser flow: a refusal after the code may have expired says so (a slow machine, not a vague failure)', () => {
   const cb = `${CB}?code=c&state=st`;
-  const slow = ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 6.2, codeSeconds: 5, attempts: 3 });
+  const slow = ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 6.2, codeSeconds: 5, attempts: 3 });
   expect(slow.verdict).toBe('inconclusive');
   expect(slow.verdict === 'pass' ? '' : slow.reason).toContain('6.2 s from approval to redemption, codes live 5 s (3 attempts');
-  const quick = ac.browserFlow.evaluate({ consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 1.1, codeSeconds: 5, attempts: 1 });
+  const quick = ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 1.1, codeSeconds: 5, attempts: 1 });
   expect(quick.verdict === 'pass' ? '' : quick.reason).toContain('not exchanged for a token');
 });

@@ -409,7 +409,11 @@ export const pagesNotCached: CheckDef<PagesEvidence> = {
 // ------------------------------------------------------------------ the real browser
 
 export interface BrowserFlowEvidence {
-  /** Whether the consent page was shown (screenshot attached). */
+  /** Whether the login page was shown, and whether its submission was blocked by the page's own
+   * Content-Security-Policy (screenshots attached). */
+  loginShown: boolean;
+  loginBlocked: boolean;
+  /** Whether the consent page was shown (a server may skip it: RFC 6749 §4.1 asks for none). */
   consentShown: boolean;
   sentState: string;
   /** The callback URL the browser was sent to (caught by route interception). */
@@ -439,8 +443,9 @@ export const browserFlow: CheckDef<BrowserFlowEvidence> = {
   // Two pages at a time: on 2 cores more would outlive the embedded 5 s code lifetime.
   matrixConcurrency: 2,
   evaluate: (e) => {
-    if (!e.consentShown) return fail('the browser never reached the approve page');
-    if (!e.callback) return fail('the browser was never redirected back to the client');
+    // Flows the harness could not drive end in error before here (fixtures/browser.ts).
+    if (e.loginBlocked) return fail("the browser never reached the approve page: the login form's submission was blocked by the page's Content-Security-Policy");
+    if (!e.callback) return fail(e.consentShown ? 'the browser was never redirected back to the client after approving' : 'the browser never reached the approve page');
     const cb = new URL(e.callback);
     if (!cb.searchParams.get('code')) return fail(`the browser's redirect carried no code (error=${cb.searchParams.get('error') ?? 'none'})`);
     if (cb.searchParams.get('state') !== e.sentState) return fail("the browser's redirect did not carry the unchanged state");

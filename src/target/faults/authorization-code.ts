@@ -43,8 +43,7 @@ export const AUTHORIZATION_CODE_FAULTS = faults(
     'authorize-endpoint-down',
     'the authorize endpoint answers 503 to every request',
     {
-      // Flows that need a code or a page cannot even start (error); the redirect checks' controls fail.
-      [`${AC}.browser-flow`]: /never reached the approve page/,
+      // Flows that need a code or a page cannot even start (error, also in the browser); the redirect checks' controls fail.
       'oauth2.authorize.error-redirect': /never redirected back/,
     },
     {

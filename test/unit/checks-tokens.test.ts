@@ -6,6 +6,7 @@ import { parseChallenge } from '../../src/checks/conditions.js';
 import * as expiry from '../../src/checks/oauth2/expiry.js';
 import { decodeJwt, jwtClaims, jwtHeader, jwtJtiUnique, jwtLifetime, jwtSignature, type JwtEvidence, type SignatureEvidence } from '../../src/checks/oauth2/jwt.js';
 import { verifySignature } from '../../src/jwt/verify.js';
+import { PreconditionError } from '../../src/client/oauth.js';
 import { CompactSign } from 'jose';
 import * as revocation from '../../src/checks/oauth2/revocation.js';
 import type { Outcome } from '../../src/checks/types.js';
@@ -45,6 +46,10 @@ test.describe('JWT access tokens', () => {
   test('a SuiteCRM-shaped token passes header, claims, lifetime and signature', async () => {
     for (const c of [jwtHeader, jwtClaims, jwtLifetime]) passes(c.evaluate(ev(jwt())));
     passes(jwtSignature.evaluate(await sigEv(jwt())));
+  });
+  test('a public key that cannot be read is a set-up error with the fix, not the target failing', async () => {
+    await expect(verifySignature(jwt(), 'not a key')).rejects.toThrow(PreconditionError);
+    await expect(verifySignature(jwt(), 'not a key')).rejects.toMatchObject({ fix: expect.stringContaining('CRM_JWT_PUBLIC_KEY') });
   });
   test('header: alg and typ as the profile says', () => {
     fails(jwtHeader.evaluate(ev(jwt(CLAIMS, { typ: 'JWS', alg: 'RS256' }))), /typ/);

@@ -38,9 +38,18 @@ export type { Progress } from './images.js';
 /** Image builds (cold: ~1–5 min), MariaDB, and the silent install (~10–60 s) on a loaded CI runner. */
 export const DEFAULT_STARTUP_TIMEOUT_MS = 20 * 60_000;
 
-/** Docker publishes on all interfaces; "localhost" may resolve to ::1 first, so talk to 127.0.0.1. */
-export function loopback(host: string): string {
-  return host === 'localhost' ? '127.0.0.1' : host;
+/**
+ * Where the instance's port is published and reached. An engine on this machine (a unix socket, no
+ * TESTCONTAINERS_HOST_OVERRIDE) publishes on 127.0.0.1 only, and the harness talks to 127.0.0.1:
+ * nothing beyond this machine reaches the instance. (Testcontainers would answer the bridge gateway
+ * wherever /.dockerenv exists, e.g. in a sandbox that runs its own dockerd, where nothing listens
+ * on it.) A remote engine (DOCKER_HOST tcp/ssh) or an explicit TESTCONTAINERS_HOST_OVERRIDE (a
+ * socket mounted into a container) publishes on every interface, reached where Testcontainers says.
+ */
+export function publishing(env: NodeJS.ProcessEnv = process.env): { loopbackOnly: boolean; host: (resolved: string) => string } {
+  const remote = /^(tcp|ssh|https?):/i.test(env.DOCKER_HOST ?? '') || !!env.TESTCONTAINERS_HOST_OVERRIDE;
+  // "localhost" may resolve to ::1 first, where Docker does not publish.
+  return remote ? { loopbackOnly: false, host: (h) => (h === 'localhost' ? '127.0.0.1' : h) } : { loopbackOnly: true, host: () => '127.0.0.1' };
 }
 
 /** Forwards the "[suitecrm] …" / "[mariadb] …" lines (never secrets; masked anyway). */
@@ -192,11 +201,12 @@ export class SuiteCrmContainer {
     );
 
     const labels = runLabels();
-    /** Published on 127.0.0.1 only (Testcontainers binds every interface): nothing beyond this machine reaches the instance. */
+    const publish = publishing();
+    /** Published on 127.0.0.1 only where the engine is local (Testcontainers binds every interface). */
     class LoopbackContainer extends tc.GenericContainer {
       withLoopbackPort(port: number): this {
         this.withExposedPorts(port);
-        this.hostConfig.PortBindings = { ...this.hostConfig.PortBindings, [`${port}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: '0' }] };
+        if (publish.loopbackOnly) this.hostConfig.PortBindings = { ...this.hostConfig.PortBindings, [`${port}/tcp`]: [{ HostIp: '127.0.0.1', HostPort: '0' }] };
         return this;
       }
     }
@@ -224,7 +234,7 @@ export class SuiteCrmContainer {
           .withStartupTimeout(this.startupTimeoutMs)
           .start(),
       ]);
-      const baseUrl = `http://${loopback(started.crm.getHost())}:${started.crm.getMappedPort(HTTP_PORT)}`;
+      const baseUrl = `http://${publish.host(started.crm.getHost())}:${started.crm.getMappedPort(HTTP_PORT)}`;
       say(`containers up in ${seconds(t1)} s; installing SuiteCRM ${opts.version} for ${baseUrl}`);
       // Readiness is the installer's own completion: suitecrm-install exits 0 only when SuiteCRM's
       // silent installer reported it, keys, lifetimes and seed are in place (docker/suitecrm/install.sh).

@@ -44,10 +44,15 @@ export default class ConsoleReporter implements Reporter {
     process.stderr.write(`crm-conformance: ${text}${process.env.CRM_CONFORMANCE_DEBUG && error.stack ? `\n${error.stack}` : ''}\n`);
   }
 
-  /** Workers' wait notices (src/client/expiry.ts): what a check waits for and how long is left. */
-  onStdErr(chunk: string | Buffer): void {
+  /**
+   * Workers' wait notices (src/client/expiry.ts): what a check waits for and how long is left,
+   * named by the check, since parallel workers may each wait for the same kind of expiry.
+   */
+  onStdErr(chunk: string | Buffer, test?: TestCase): void {
     const text = chunk.toString();
-    if (text.startsWith(WAIT_NOTICE)) process.stderr.write(text);
+    if (!text.startsWith(WAIT_NOTICE)) return;
+    const id = test?.annotations.find((a) => a.type === 'check')?.description;
+    process.stderr.write(id ? `${WAIT_NOTICE}${id}: ${text.slice(WAIT_NOTICE.length)}` : text);
   }
 
   printsToStdio(): boolean {

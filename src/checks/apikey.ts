@@ -34,13 +34,15 @@ export const headerWorks: CheckDef = {
   evaluate: (ex) => accessGranted(ex, 'the API key in its header'),
 };
 
-/** RFC 6750 §5.3: "Bearer tokens SHOULD NOT be passed in page URLs (for example, as query string parameters)." */
+/** Read as a bearer credential, like bearer.query-token-refused: RFC 6750 §2.3 lets a resource
+ * server support credentials in the query ("MAY"); §5.3's "SHOULD NOT be passed in page URLs" is
+ * addressed to whoever passes them. Accepting one is an advisory finding. */
 export const queryRefused: CheckDef<ApiKeyQueryEvidence> = {
   id: 'apikey.query-refused',
   title: 'an API key in the query string is not accepted (URLs end up in logs and Referer headers)',
-  specRefs: ['RFC 6750 §5.3', 'RFC 9700 §4.3.2'],
-  severity: 'should',
-  keyword: 'SHOULD NOT',
+  specRefs: ['RFC 6750 §2.3', 'RFC 6750 §5.3', 'RFC 9700 §4.3.2'],
+  severity: 'advisory',
+  keyword: 'MAY',
   requires: R,
   evaluate: (e) =>
     controlled([succeeds('the same key in its header', e.control), deniedControl('the same request without credentials', e.baseline)], () =>

@@ -104,6 +104,7 @@ export const codeReuseRevokesTokens: CheckDef<ReplayEvidence> = {
   evaluate: (e) =>
     controlled([firstRedeemed(e), ...(e.probeBefore ? [succeeds('the access token of the first redemption, before the replay', e.probeBefore)] : [])], () => {
       if (!e.probeAfter) return inconclusive('no resource request was made after the replay');
+      if (!e.probeAfter.response) return inconclusive(`the resource request after the replay got no answer at all: ${describe(e.probeAfter)}`);
       if (isSuccess(e.probeAfter)) return fail('the access token from the first redemption still works after the code was replayed');
       return pass(describe(e.probeAfter));
     }),
@@ -170,7 +171,9 @@ export const codeLifetime: CheckDef<CodeLifetimeEvidence> = {
   requires: CODE,
   evaluate: (e) =>
     controlled([tokenControl(FRESH_CODE, e.control)], () =>
-      tokenIssued(e.aged)
+      !e.aged.response
+        ? inconclusive(`the aged code's redemption got no answer at all: ${describe(e.aged)}`)
+        : tokenIssued(e.aged)
         ? fail(`a code ${e.ageSeconds} s old (${e.how}) was still redeemed for a token: codes live longer than the ${MAX_CODE_SECONDS} s RFC 6749 §4.1.2 recommends`)
         : pass(`a code ${e.ageSeconds} s old (${e.how}) was refused: ${describe(e.aged)}`),
     ),
@@ -294,7 +297,15 @@ export interface CallbackEvidence {
   /** The client's registered redirect URI. */
   redirectUri: string;
   callback?: string;
+  /** A declined or invalid request's control: the same client's valid request, approved (its last
+   * exchange, and whether the redirect back carried a code). */
+  control?: { ex: Exchange; code: boolean };
 }
+
+/** A declined or invalid request is judged only where an approved, valid one gets a code: a server
+ * that answers every request with an error proves nothing. */
+const approvedControl = (e: CallbackEvidence) =>
+  e.control ? [succeeds('the same request, valid and approved, redirected back with a code', e.control.ex, e.control.code)] : [];
 
 function callbackAt(e: CallbackEvidence, never: (why: string) => Outcome = fail): URL | Outcome {
   if (!e.callback) return never('the target never redirected back to the client');
@@ -329,7 +340,8 @@ export const errorRedirect: CheckDef<CallbackEvidence> = {
   // "error REQUIRED. A single ASCII error code from the following"; "state REQUIRED if …"
   keyword: 'REQUIRED',
   requires: CODE,
-  evaluate: (e) => {
+  evaluate: (e) =>
+    controlled(approvedControl(e), () => {
     const cb = callbackAt(e);
     if (!(cb instanceof URL)) return cb;
     const err = cb.searchParams.get('error');
@@ -338,7 +350,7 @@ export const errorRedirect: CheckDef<CallbackEvidence> = {
     if (cb.searchParams.get('state') !== e.sentState) return fail(`error=${err} came back without the unchanged state`);
     // response_type=bogus is both an unsupported response type and an invalid parameter value.
     return ['unsupported_response_type', 'invalid_request'].includes(err) ? pass(`error=${err}`) : fail(`error=${err}, expected unsupported_response_type (or invalid_request)`);
-  },
+    }),
 };
 
 export const accessDenied: CheckDef<CallbackEvidence> = {
@@ -348,13 +360,14 @@ export const accessDenied: CheckDef<CallbackEvidence> = {
   severity: 'must',
   keyword: 'REQUIRED',
   requires: CODE,
-  evaluate: (e) => {
-    const cb = callbackAt(e);
-    if (!(cb instanceof URL)) return cb;
-    if (cb.searchParams.get('code')) return fail('the user declined, yet the redirect carried a code');
-    const err = cb.searchParams.get('error');
-    return err === 'access_denied' ? pass() : fail(`the redirect carried error=${err ?? '(none)'}, expected access_denied`);
-  },
+  evaluate: (e) =>
+    controlled(approvedControl(e), () => {
+      const cb = callbackAt(e);
+      if (!(cb instanceof URL)) return cb;
+      if (cb.searchParams.get('code')) return fail('the user declined, yet the redirect carried a code');
+      const err = cb.searchParams.get('error');
+      return err === 'access_denied' ? pass() : fail(`the redirect carried error=${err ?? '(none)'}, expected access_denied`);
+    }),
 };
 
 // ------------------------------------------------------------------ the login and approve pages

@@ -84,7 +84,7 @@ export const otherClientRefused: CheckDef<RevokeEvidence> = {
 
 export const clientAuthRequired: CheckDef<RevokeEvidence> = {
   id: 'oauth2.revocation-endpoint.client-auth-required',
-  title: 'a revocation request with a wrong client secret is refused with 401 invalid_client and revokes nothing',
+  title: 'a revocation request with a wrong client secret is refused with invalid_client (401 for HTTP Basic) and revokes nothing',
   specRefs: ['RFC 7009 §2.1', 'RFC 6749 §5.2'],
   severity: 'must',
   // §2.1: "The authorization server first validates the client credentials" (indicative, read as MUST).
@@ -93,8 +93,12 @@ export const clientAuthRequired: CheckDef<RevokeEvidence> = {
   evaluate: (e) =>
     controlled([siblingRefresh(e)], () => {
       const revoked = e.revoke.response?.status === 200;
+      // §5.2: 401 is required where the client authenticated in the Authorization header; else 400 or 401.
+      const viaHeader = Object.keys(e.revoke.request.headers).some((k) => k.toLowerCase() === 'authorization');
       return all(
-        revoked ? fail(`a revocation request with a wrong client secret was accepted: ${describe(e.revoke)}`) : oauthError(e.revoke, { status: [401], error: ['invalid_client'] }, 'revocation with a wrong client secret'),
+        revoked
+          ? fail(`a revocation request with a wrong client secret was accepted: ${describe(e.revoke)}`)
+          : oauthError(e.revoke, { status: viaHeader ? [401] : [400, 401], error: ['invalid_client'] }, 'revocation with a wrong client secret'),
         e.after.response ? accessGranted(e.after, 'after the unauthenticated revocation request, the refresh token') : inconclusive(`the refresh afterwards got no answer: ${describe(e.after)}`),
       );
     }),

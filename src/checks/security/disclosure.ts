@@ -9,8 +9,16 @@ export interface EchoEvidence {
   probes: { label: string; ex: Exchange; secret: string }[];
 }
 
+/** No request, or none answered: nothing to judge (a probe without an answer is skipped by the judges). */
+function unheard(probes: readonly { ex: Exchange }[]): Outcome | undefined {
+  if (probes.length === 0) return inconclusive('no request was made');
+  if (!probes.some((p) => p.ex.response)) return inconclusive(`none of the ${probes.length} requests got an answer, so there is nothing to judge`);
+  return undefined;
+}
+
 export function evaluateNoEcho(e: EchoEvidence): Outcome {
-  if (e.probes.length === 0) return inconclusive('no request was made');
+  const none = unheard(e.probes);
+  if (none) return none;
   const leaks = e.probes.filter((p) => {
     const text = p.ex.response?.text ?? '';
     return text.includes(p.secret) || text.includes(encodeURIComponent(p.secret)) || text.includes(JSON.stringify(p.secret).slice(1, -1));
@@ -25,7 +33,7 @@ export const noSecretEcho: CheckDef<EchoEvidence> = {
   // A Level 2 requirement: SHOULD.
   severity: 'should',
   keyword: 'SHOULD',
-  requires: ['grant:password'],
+  requires: ['tokens:direct'],
   evaluate: evaluateNoEcho,
 };
 
@@ -33,7 +41,8 @@ export const noSecretEcho: CheckDef<EchoEvidence> = {
 const TRACE = /(#\d+ \/[^\s]+\(\d+\)|Stack trace:|<h2>Trace<\/h2>|Traceback \(most recent call last\)|\n\s+at [\w.<>$]+ \(|Exception in thread|\.php on line \d+)/;
 
 export function evaluateNoStackTrace(probes: readonly { label: string; ex: Exchange }[]): Outcome {
-  if (probes.length === 0) return inconclusive('no request was made');
+  const none = unheard(probes);
+  if (none) return none;
   // A JSON error document escapes slashes ("#0 \/var\/www\/…"): judge the unescaped text too.
   const bad = probes.filter((p) => TRACE.test((p.ex.response?.text ?? '').replace(/\\\//g, '/')));
   return bad.length ? fail(`a stack trace is disclosed for: ${bad.map((b) => b.label).join('; ')}`) : pass(`${probes.length} malformed requests, no stack trace`);
@@ -45,12 +54,13 @@ export const noStackTrace: CheckDef<{ label: string; ex: Exchange }[]> = {
   specRefs: ['OWASP ASVS V7.4.1', 'RFC 6749 §5.2'],
   severity: 'must',
   keyword: 'MUST',
-  requires: ['grant:password'],
+  requires: ['tokens:direct'],
   evaluate: evaluateNoStackTrace,
 };
 
 export function evaluateNoCorsWildcard(probes: readonly { label: string; ex: Exchange }[]): Outcome {
-  if (probes.length === 0) return inconclusive('no request was made');
+  const none = unheard(probes);
+  if (none) return none;
   const wild = probes.filter((p) => header(p.ex, 'access-control-allow-origin')?.trim() === '*');
   return wild.length
     ? fail(`Access-Control-Allow-Origin: * on ${wild.map((w) => w.label).join(', ')}: any web page may read these responses`)

@@ -56,6 +56,7 @@ export const oauth2TokensAdminOnly: CheckDef<OwnRowsEvidence> = {
   requires: R,
   evaluate: (e) =>
     controlled([{ what: "the same list with the administrator's token", ex: e.control, ok: isSuccess(e.control) && (foreignRows(e.control, e.ownUserId)?.length ?? 0) > 0 }], () => {
+      if (!e.ex.response) return inconclusive(`the non-admin list got no answer at all: ${describe(e.ex)}`);
       if (!isSuccess(e.ex)) return pass(describe(e.ex));
       const foreign = foreignRows(e.ex, e.ownUserId);
       if (!foreign) return inconclusive(`the answer is 2xx but its data is not a list of rows, so whose rows it holds cannot be judged: ${describe(e.ex)}`);

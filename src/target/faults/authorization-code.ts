@@ -42,12 +42,11 @@ export const AUTHORIZATION_CODE_FAULTS = faults(
   code(
     'authorize-endpoint-down',
     'the authorize endpoint answers 503 to every request',
-    {
-      // Flows that need a code or a page cannot even start (error, also in the browser); the redirect checks' controls fail.
-      'oauth2.authorize.error-redirect': /never redirected back/,
-    },
+    // Flows that need a code or a page cannot even start (error, also in the browser); the redirect checks' controls fail.
+    {},
     {
       undecides: {
+        'oauth2.authorize.error-redirect': CONTROL,
         'oauth2.authorize.unregistered-redirect-refused': CONTROL,
         'oauth2.authorize.redirect-uri-exact-match': CONTROL,
       },
@@ -108,6 +107,13 @@ export const AUTHORIZATION_CODE_FAULTS = faults(
     'oauth2.authorize.error-redirect': /never redirected back to the client/,
   }),
   code('authorize-deny-issues-code', 'declining on the approve page still sends a code', { 'oauth2.authorize.access-denied': /the user declined, yet the redirect carried a code/ }),
+  code(
+    'authorize-approval-denied',
+    'approving on the approve page redirects with error=access_denied, as declining does',
+    // Code flows cannot get a code (error; the browser sees the denial); the refusal checks' control (an approved request gets a code) fails.
+    { [`${AC}.browser-flow`]: /redirect carried no code \(error=access_denied\)/ },
+    { undecides: { 'oauth2.authorize.access-denied': CONTROL, 'oauth2.authorize.error-redirect': CONTROL } },
+  ),
   code('authorize-pages-frameable', 'login and approve pages carry neither X-Frame-Options nor CSP frame-ancestors', {
     'security.authorize.framing-refused': /refuses framing/,
   }),

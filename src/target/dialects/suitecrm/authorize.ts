@@ -73,7 +73,7 @@ function approvePage(ctx: Ctx, req: PendingRequest, client: Client): void {
 }
 
 /** 302 to the client with parameters added to its redirect URI's query (RFC 6749 §4.1.2). */
-function redirect(ctx: Ctx, to: string, params: Record<string, string | undefined>): void {
+export function redirect(ctx: Ctx, to: string, params: Record<string, string | undefined>): void {
   const u = new URL(to);
   for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.append(k, v);
   send(ctx, 302, '', { location: u.toString(), 'cache-control': 'no-store' });
@@ -154,7 +154,7 @@ function login(ctx: Ctx): void {
   const user = ctx.core.userByName(form.get('username') ?? '');
   if (!user || user.password !== form.get('password')) return loginPage(ctx, p.req, p.client, true);
   p.req.userId = user.id;
-  if (codeStore(ctx.core).isRemembered(user.id, p.client.id)) return complete(ctx, p.req, 'always');
+  if (codeStore(ctx.core).isRemembered(user.id, p.client.id) && !ctx.core.fault('authorize-approval-denied')) return complete(ctx, p.req, 'always');
   approvePage(ctx, p.req, p.client);
 }
 
@@ -164,7 +164,7 @@ function approve(ctx: Ctx): void {
   const p = pendingOf(ctx, form);
   if (!p) return;
   if (!p.req.userId) return errorPage(ctx, 'Log in first.');
-  const decision = form.get('decision');
+  const decision = ctx.core.fault('authorize-approval-denied') ? 'deny' : form.get('decision');
   if (decision === 'once' || decision === 'always') return complete(ctx, p.req, decision);
   if (ctx.core.fault('authorize-deny-issues-code')) return complete(ctx, p.req, 'once');
   codeStore(ctx.core).pending.delete(p.req.id);

@@ -186,6 +186,7 @@ export const FLEXIE_FAULTS = faults(
     breaks: {
       'apikey.header-works': /the API key in its header: expected a 2xx answer/,
       'oauth2.refresh.token-works': /with the new access token: expected a 2xx answer/,
+      'oauth2.authorization-code.flow-works': /a resource request with the access token from the code: expected a 2xx answer/,
     },
     undecides: {
       ...Object.fromEntries(FLEXIE_RESOURCE_CONTROLLED.map((id) => [id, CONTROL])),

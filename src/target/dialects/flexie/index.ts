@@ -1,20 +1,21 @@
 // Flexie CRM (seed 004): authorization-code flow at /oauth2/authorize + /oauth2/token (with
 // refresh), tokens as Authorization: Bearer, a per-user API key in an `apikey` header, key
 // regeneration and "Authorized Applications" revocation. Conformant mode follows the RFCs; the
-// query-string credentials Flexie documents are faithful-mode faults (security findings).
-import { randomBytes } from 'node:crypto';
+// query-string credentials Flexie documents are faithful-mode faults (security findings). Its
+// login-and-allow page issues codes into the shared code store, and the shared token endpoint
+// redeems them (single use, lifetime, binding to client and redirect_uri, replay revocation).
 import { canary, send, sendJson, type Ctx, type Router, type TargetCore, type TokenRow } from '../../core.js';
 import { authorised, ADMIN_PREFIX } from '../../admin.js';
-import { issue, parseTokenBody, respondWithTokens, tokenEndpoint } from '../suitecrm/token.js';
+import { redirect } from '../suitecrm/authorize.js';
+import { codeStore } from '../suitecrm/codes.js';
+import { tokenEndpoint } from '../suitecrm/token.js';
 
 export const FLEXIE_REDIRECT_URI = 'http://127.0.0.1/crm-conformance/callback';
-const CODE_TTL_SECONDS = 60;
 
 interface FlexieState {
   apiKey: string;
   /** Keys replaced by "Generate New Key". */
   oldKeys: Set<string>;
-  codes: Map<string, { clientId: string; userId: string; redirectUri: string; expires: number }>;
 }
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -29,51 +30,36 @@ function form(ctx: Ctx, q: URLSearchParams, error?: string): void {
     `<!doctype html><html><head><title>Flexie CRM – Authorize</title></head><body><h1>Authorize application</h1>${error ? `<p class="error">${esc(error)}</p>` : ''}` +
       `<form method="post" action="${esc(ctx.url.pathname)}">${hidden}<input name="username"><input type="password" name="password">` +
       `<button type="submit" name="authorize" value="allow">Allow</button></form></body></html>`,
-    { 'content-type': 'text/html; charset=UTF-8', 'cache-control': 'no-store' },
+    { 'content-type': 'text/html; charset=UTF-8', 'cache-control': 'no-store', 'x-frame-options': 'DENY', 'content-security-policy': "frame-ancestors 'none'" },
   );
 }
 
-function clientFor(core: TargetCore, q: URLSearchParams): string | undefined {
+/** Why the client or its redirect_uri cannot be trusted (an error page, never a redirect). */
+function untrusted(core: TargetCore, q: URLSearchParams): string | undefined {
   const c = core.clients.get(q.get('client_id') ?? '');
   if (!c || c.deleted || !c.grants.includes('authorization_code')) return 'unknown client_id';
   if (!c.redirectUris?.includes(q.get('redirect_uri') ?? '')) return 'redirect_uri does not match the registered one';
-  if (q.get('response_type') !== 'code') return 'response_type must be code';
   return undefined;
 }
 
-function authorizePage(state: FlexieState) {
-  return (ctx: Ctx) => {
-    const q = ctx.method === 'GET' ? ctx.url.searchParams : new URLSearchParams(ctx.body);
-    const bad = clientFor(ctx.core, q);
-    // RFC 6749 §4.1.2.1: never redirect to an unverified URI; say it on the page.
-    if (bad) return send(ctx, 400, `<!doctype html><p>${esc(bad)}</p>`, { 'content-type': 'text/html; charset=UTF-8' });
-    if (ctx.method === 'GET') return form(ctx, q);
-    const user = ctx.core.userByName(q.get('username') ?? '');
-    if (!user || user.password !== q.get('password')) return form(ctx, q, 'Invalid credentials');
-    const code = randomBytes(24).toString('hex');
-    const redirect = q.get('redirect_uri')!;
-    state.codes.set(code, { clientId: q.get('client_id')!, userId: user.id, redirectUri: redirect, expires: ctx.core.now() + CODE_TTL_SECONDS });
-    const to = new URL(redirect);
-    to.searchParams.set('code', code);
-    if (q.get('state')) to.searchParams.set('state', q.get('state')!);
-    send(ctx, 302, '', { location: to.toString(), 'cache-control': 'no-store' });
-  };
-}
-
-function tokenRoute(state: FlexieState) {
-  return async (ctx: Ctx) => {
-    const p = parseTokenBody(ctx);
-    if (p.grant_type !== 'authorization_code') return tokenEndpoint(ctx);
-    const core = ctx.core;
-    const client = core.clients.get(String(p.client_id ?? ''));
-    if (!client || client.deleted || client.secret !== p.client_secret) return sendJson(ctx, 401, { error: 'invalid_client', error_description: 'Client authentication failed' });
-    const entry = state.codes.get(String(p.code ?? ''));
-    state.codes.delete(String(p.code ?? ''));
-    if (!entry || entry.clientId !== client.id || entry.redirectUri !== p.redirect_uri || entry.expires <= core.now()) {
-      return sendJson(ctx, 400, { error: 'invalid_grant', error_description: 'Invalid authorization code' });
-    }
-    respondWithTokens(ctx, issue(core, client, entry.userId, 'authorization_code', true));
-  };
+/** GET shows the login-and-allow page; POST logs in, and allowing issues a code. */
+function authorizePage(ctx: Ctx): void {
+  const q = ctx.method === 'GET' ? ctx.url.searchParams : new URLSearchParams(ctx.body);
+  const bad = untrusted(ctx.core, q);
+  // RFC 6749 §4.1.2.1: never redirect to an unverified URI; say it on the page.
+  if (bad) return send(ctx, 400, `<!doctype html><p>${esc(bad)}</p>`, { 'content-type': 'text/html; charset=UTF-8' });
+  const redirectUri = q.get('redirect_uri')!;
+  const state = q.get('state') ?? undefined;
+  // A verified redirect_uri: the error goes back to the client (RFC 6749 §4.1.2.1).
+  if (q.get('response_type') !== 'code') return redirect(ctx, redirectUri, { error: 'unsupported_response_type', state });
+  if (ctx.method === 'GET') return form(ctx, q);
+  const user = ctx.core.userByName(q.get('username') ?? '');
+  if (!user || user.password !== q.get('password')) return form(ctx, q, 'Invalid credentials');
+  const store = codeStore(ctx.core);
+  const req = store.newPending({ clientId: q.get('client_id')!, redirectUri, redirectUriGiven: true, ...(state ? { state } : {}) });
+  req.userId = user.id;
+  const row = store.issueCode(req, 'once');
+  redirect(ctx, row.redirectUri, { code: row.code, state });
 }
 
 /** 401 as RFC 6750 §3 wants it; an expired or revoked token says Flexie's "Invalid Token". */
@@ -126,16 +112,16 @@ function leadFields(state: FlexieState) {
 }
 
 export function registerFlexie(router: Router, core: TargetCore): void {
-  const state: FlexieState = { apiKey: canary(), oldKeys: new Set(), codes: new Map() };
+  const state: FlexieState = { apiKey: canary(), oldKeys: new Set() };
   const client = core.clients.get(core.credentials.client.id)!;
   client.grants = ['authorization_code'];
   client.redirectUris = [FLEXIE_REDIRECT_URI];
   core.credentials.apiKey = state.apiKey;
   core.credentials.redirectUri = FLEXIE_REDIRECT_URI;
   const authorizePath = core.profile.authorize?.path ?? '/oauth2/authorize';
-  router.on('GET', authorizePath, authorizePage(state));
-  router.on('POST', authorizePath, authorizePage(state));
-  router.on('POST', core.profile.token.path, tokenRoute(state));
+  router.on('GET', authorizePath, authorizePage);
+  router.on('POST', authorizePath, authorizePage);
+  router.on('POST', core.profile.token.path, tokenEndpoint);
   router.on('GET', '/api/leads/list/fields', leadFields(state));
   // Reference-target admin: Account / API Settings → "Generate New Key".
   router.on('POST', `${ADMIN_PREFIX}/regenerate-api-key`, (ctx) => {

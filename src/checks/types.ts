@@ -21,10 +21,13 @@ export type Requirement =
   | 'tokens:user'
   | 'tokens:refresh'
   | 'tokens:second-client'
+  /** A token request the harness sends in one step (password or client_credentials). */
+  | 'tokens:direct'
+  /** The profile's clients may authenticate with HTTP Basic (token.clientAuth lists client_secret_basic). */
+  | 'client-auth:basic'
   /** A particular grant, for checks about that grant itself. */
   | 'grant:password'
   | 'grant:client_credentials'
-  | 'grant:refresh_token'
   | 'grant:authorization_code'
   | 'second-client'
   | 'admin:revoke-token'

@@ -8,15 +8,18 @@ import { ConfigError } from '../config/errors.js';
 import { loadProfile, profilePath, shippedProfileNames, type Profile } from '../profile/profile.js';
 import { secrets } from '../redact/secrets.js';
 
-export function missingCredentialVars(profile: Profile, creds: HarnessCredentials, env: NodeJS.ProcessEnv): string[] {
+type DirectGrant = 'password' | 'client_credentials';
+
+/** The grants the harness requests in one step that the profile offers (password first), each with
+ * the variables it still lacks. */
+function directGrants(profile: Profile, creds: HarnessCredentials, env: NodeJS.ProcessEnv): { grant: DirectGrant; missing: string[] }[] {
   const v = CREDENTIAL_VARS;
-  const missing: string[] = [];
+  const out: { grant: DirectGrant; missing: string[] }[] = [];
   if (profile.token.grants.includes('password')) {
-    for (const name of [v.clientId, v.clientSecret, v.username, v.password]) if (env[name] === undefined) missing.push(name);
-  } else if (profile.token.grants.includes('client_credentials') && !creds.ccClient) {
-    missing.push(v.ccClientId, v.ccClientSecret);
+    out.push({ grant: 'password', missing: [v.clientId, v.clientSecret, v.username, v.password].filter((name) => env[name] === undefined) });
   }
-  return missing;
+  if (profile.token.grants.includes('client_credentials')) out.push({ grant: 'client_credentials', missing: creds.ccClient ? [] : [v.ccClientId, v.ccClientSecret] });
+  return out;
 }
 
 /** Token paths of the shipped profiles that answer an OAuth 2.0 error at this URL, with the
@@ -57,11 +60,16 @@ export async function preflight(baseUrl: string, profile: Profile, creds: Harnes
       `${baseUrl} does not speak the ${profile.name} dialect: POST ${oauth.tokenPath} answered ${describe(probe)}, expected an OAuth 2.0 JSON error${hint}`,
     );
   }
-  const missing = missingCredentialVars(profile, creds, env);
+  const grants = directGrants(profile, creds, env);
   // Profiles without a direct grant (Flexie's authorization code) verify their login in the checks.
-  if (!profile.token.grants.includes('password') && !profile.token.grants.includes('client_credentials')) return;
-  if (missing.length) throw new ConfigError(`missing credential${missing.length > 1 ? 's' : ''}: set ${missing.join(', ')} in the environment or .env`);
-  const grant = profile.token.grants.includes('password') ? 'password' : 'client_credentials';
+  if (!grants.length) return;
+  // Credentials for one grant suffice: checks that need another skip, saying what to set.
+  const usable = grants.find((g) => !g.missing.length);
+  if (!usable) {
+    const sets = grants.map((g) => `${g.missing.join(', ')}${grants.length > 1 ? ` (${g.grant} grant)` : ''}`).join(', or ');
+    throw new ConfigError(`missing credentials: set ${sets} in the environment or .env`);
+  }
+  const grant = usable.grant;
   const ex = await oauth.tokenRequest(grant === 'password' ? oauth.passwordParams() : oauth.clientCredentialsParams());
   const j = bodyObject(ex);
   if (typeof j?.access_token === 'string') return;

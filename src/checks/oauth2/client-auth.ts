@@ -9,7 +9,7 @@ export const basicAccepted: CheckDef = {
   severity: 'must',
   // "The authorization server MUST support the HTTP Basic authentication scheme for authenticating clients that were issued a client password."
   keyword: 'MUST',
-  requires: ['grant:password'],
+  requires: ['tokens:direct', 'client-auth:basic'],
   evaluate: (ex) => (isSuccess(ex) ? pass() : fail(`client credentials sent with HTTP "Basic" were not accepted: ${describe(ex)}`)),
 };
 
@@ -20,8 +20,8 @@ export const formEncodingAccepted: CheckDef = {
   severity: 'must',
   // The token request's parameters (grant_type REQUIRED, …) are defined in the form-urlencoded body only.
   keyword: 'REQUIRED',
-  requires: ['grant:password'],
-  evaluate: (ex) => accessGranted(ex, 'form-encoded password grant'),
+  requires: ['tokens:direct'],
+  evaluate: (ex) => accessGranted(ex, 'form-encoded token request'),
 };
 
 export const CLIENT_AUTH_CHECKS = [basicAccepted, formEncodingAccepted];

@@ -7,6 +7,9 @@ import { validate } from '../../schema/validate.js';
 import { fail, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
 
 const PW: Requirement[] = ['grant:password'];
+/** A token request the harness sends itself, by whichever of password / client_credentials is offered. */
+const DIRECT: Requirement[] = ['tokens:direct'];
+const BASIC: Requirement[] = ['tokens:direct', 'client-auth:basic'];
 const RT: Requirement[] = ['tokens:refresh'];
 
 export const errorResponseSchema: CheckDef<Exchange[]> = {
@@ -15,7 +18,7 @@ export const errorResponseSchema: CheckDef<Exchange[]> = {
   specRefs: ['RFC 6749 §5.2'],
   severity: 'must',
   keyword: 'REQUIRED',
-  requires: PW,
+  requires: DIRECT,
   evaluate(exchanges) {
     for (const ex of exchanges) {
       if (!ex.response || ex.response.status < 400) return fail(`expected an error response, got ${describe(ex)}`);
@@ -35,17 +38,17 @@ export const wrongSecretRejected = refusalCheck({
   title: 'a wrong client secret gets no token',
   specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §2.3.1'],
   keyword: 'MUST',
-  requires: PW,
+  requires: DIRECT,
   what: 'a wrong client_secret',
-  control: 'the same password request with the right client_secret',
+  control: 'the same token request with the right client_secret',
 });
 
 export const wrongSecretInvalidClient = oauthErrorCheck({
   id: 'oauth2.errors.wrong-secret-invalid-client',
   title: 'a wrong client secret gets 401 (or 400) invalid_client',
-  requires: PW,
+  requires: DIRECT,
   what: 'wrong client_secret',
-  control: 'the same password request with the right client_secret',
+  control: 'the same token request with the right client_secret',
   status: [400, 401],
   error: ['invalid_client'],
 });
@@ -55,17 +58,17 @@ export const unknownClientRejected = refusalCheck({
   title: 'an unknown client id gets no token',
   specRefs: ['RFC 6749 §4.3.2', 'RFC 6749 §2.3'],
   keyword: 'MUST',
-  requires: PW,
+  requires: DIRECT,
   what: 'an unknown client_id',
-  control: 'the same password request with the registered client_id',
+  control: 'the same token request with the registered client_id',
 });
 
 export const unknownClientInvalidClient = oauthErrorCheck({
   id: 'oauth2.errors.unknown-client-invalid-client',
   title: 'an unknown client id gets 401 (or 400) invalid_client',
-  requires: PW,
+  requires: DIRECT,
   what: 'unknown client_id',
-  control: 'the same password request with the registered client_id',
+  control: 'the same token request with the registered client_id',
   status: [400, 401],
   error: ['invalid_client'],
 });
@@ -80,7 +83,7 @@ export const basicAuthChallenge: CheckDef<RefusalEvidence> = {
   specRefs: ['RFC 6749 §5.2', 'RFC 6749 §2.3.1'],
   severity: 'must',
   keyword: 'MUST',
-  requires: PW,
+  requires: BASIC,
   evaluate: (e) =>
     controlled([e.control].flat().map((ex) => tokenControl('the same request with the right secret in HTTP "Basic"', ex)), () => {
       const fmt = refusalFormat(e.attempt, { status: [401], error: ['invalid_client'] }, 'a wrong secret via HTTP "Basic"');
@@ -141,9 +144,9 @@ export const badRefreshTokenInvalidGrant = oauthErrorCheck({
 export const unsupportedGrantType = oauthErrorCheck({
   id: 'oauth2.errors.unsupported-grant-type',
   title: 'an unknown grant_type gets 400 unsupported_grant_type',
-  requires: PW,
+  requires: DIRECT,
   what: 'unknown grant_type',
-  control: 'the same request with grant_type=password',
+  control: 'the same request with the grant_type the client uses',
   status: [400],
   error: ['unsupported_grant_type'],
 });
@@ -164,9 +167,9 @@ export const missingGrantTypeInvalidRequest = oauthErrorCheck({
   title: 'a token request without grant_type gets 400 invalid_request',
   // The same §5.2 rule as a missing username ("The request is missing a required parameter"), at the same severity.
   specRefs: ['RFC 6749 §5.2', 'RFC 6749 §4.3.2'],
-  requires: PW,
+  requires: DIRECT,
   what: 'request without grant_type',
-  control: 'the same password request with grant_type',
+  control: 'the same token request with grant_type',
   status: [400],
   error: ['invalid_request'],
 });
@@ -202,7 +205,7 @@ export const noServerErrorOnMalformed: CheckDef<{ label: string; ex: Exchange }[
   severity: 'must',
   // §5.2: an error answer carries "error REQUIRED"; a 5xx crash page has none.
   keyword: 'REQUIRED',
-  requires: PW,
+  requires: DIRECT,
   evaluate: noServerError,
 };
 

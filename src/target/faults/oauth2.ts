@@ -124,7 +124,7 @@ export const OAUTH2_FAULTS = faults(
       'oauth2.password.response-schema': /no successful token response/,
       'oauth2.client-credentials.response-schema': /no successful token response/,
       'oauth2.client-auth.basic-accepted': /client credentials sent with HTTP "Basic" were not accepted/,
-      'oauth2.client-auth.form-encoding-accepted': /form-encoded password grant: expected a 2xx answer/,
+      'oauth2.client-auth.form-encoding-accepted': /form-encoded token request: expected a 2xx answer/,
     },
     undecides: {
       ...undecided(TOKEN_CONTROLLED),
@@ -307,7 +307,7 @@ export const OAUTH2_FAULTS = faults(
   {
     name: 'form-encoding-rejected',
     description: 'only JSON bodies are parsed at the token endpoint',
-    breaks: { 'oauth2.client-auth.form-encoding-accepted': /form-encoded password grant: expected a 2xx answer/ },
+    breaks: { 'oauth2.client-auth.form-encoding-accepted': /form-encoded token request: expected a 2xx answer/ },
   },
   // --- expiry ---
   {

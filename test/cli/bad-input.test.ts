@@ -1,9 +1,11 @@
 // Bad input gets one clear line and exit 2, fast; never a wall of failures or a hang.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { parse as parseEnv } from 'dotenv';
+import type { ConformanceReport } from '../../src/report/model.js';
 import { CANARY_MARKER } from '../../src/redact/secrets.js';
 import { cleanEnv, cliReports, credentialsFile, oneLine, runCli, startServe } from './cli.js';
 
@@ -71,6 +73,25 @@ test('a missing credential is named, and wrong credentials are rejected in one l
     expect(wrong.code).toBe(2);
     expect(oneLine(wrong.stderr)).toMatch(/rejected the user credentials \(CRM_USERNAME \/ CRM_PASSWORD\): HTTP 400/);
     expect(wrong.stderr).not.toContain(CANARY_MARKER);
+  } finally {
+    await served.stop();
+  }
+});
+
+test('credentials for one offered grant are enough: checks that need another skip, saying what to set', async () => {
+  const creds = credentialsFile();
+  const served = await startServe([], creds);
+  try {
+    // Only the client_credentials client of a profile that also offers the password grant.
+    const all = parseEnv(readFileSync(creds, 'utf8'));
+    const only = Object.fromEntries(Object.entries(all).filter(([k]) => ['CRM_BASE_URL', 'CRM_PROFILE', 'CRM_CC_CLIENT_ID', 'CRM_CC_CLIENT_SECRET'].includes(k)));
+    const reports = cliReports('cc-only');
+    const r = await runCli(['run', '--grep', 'oauth2.errors.wrong-secret-rejected|oauth2.errors.wrong-password-rejected', '--reports-dir', reports], { env: cleanEnv(only) });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(reports, 'conformance.json'), 'utf8')) as ConformanceReport;
+    const verdict = (id: string) => report.checks.find((c) => c.id === id);
+    expect(verdict('oauth2.errors.wrong-secret-rejected')?.verdict).toBe('pass');
+    expect(verdict('oauth2.errors.wrong-password-rejected')).toMatchObject({ verdict: 'skip', reason: expect.stringContaining('CRM_CLIENT_ID') });
   } finally {
     await served.stop();
   }

@@ -2,4 +2,5 @@ import { check, test } from '../../fixtures/check.js';
 import { csrfProtection } from '../../src/checks/admin.js';
 import { csrfEvidence } from '../../fixtures/admin-panel.js';
 
+// OWASP ASVS V4.2.2
 test(...check(csrfProtection, csrfEvidence));

@@ -2,4 +2,5 @@ import { check, test } from '../../fixtures/check.js';
 import { regeneratedNewWorks } from '../../src/checks/apikey.js';
 import { apiKeyRegeneration } from '../../fixtures/dialects.js';
 
+// Vendor: Flexie CRM API (Generate New Key)
 test(...check(regeneratedNewWorks, (h) => apiKeyRegeneration(h, 'new')));

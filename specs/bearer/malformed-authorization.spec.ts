@@ -1,6 +1,7 @@
 import { check, test } from '../../fixtures/check.js';
 import { malformedAuthorization } from '../../src/checks/bearer.js';
 
+// RFC 6750 §3.1, RFC 6750 §2.1
 test(...check(malformedAuthorization, async ({ tokens, api }) => {
   const t = (await tokens.access()).accessToken;
   const cases: [string, string][] = [

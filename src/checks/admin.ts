@@ -20,7 +20,8 @@ function loginSucceeded(ex: Exchange): boolean {
 export const sessionCookieHttpOnly: CheckDef<SessionCookieEvidence> = {
   id: 'admin.session-cookie-httponly',
   title: 'the admin session cookie is HttpOnly',
-  specRefs: ['OWASP ASVS V3.4.2'],
+  // RFC 6265 §4.1.2.6 defines the HttpOnly attribute; ASVS V3.4.2 requires it on session cookies.
+  specRefs: ['OWASP ASVS V3.4.2', 'RFC 6265 §4.1.2.6'],
   // OWASP ASVS states requirements as "Verify that…": a Level 1 requirement is read as MUST (as jsonapi.acl.*).
   severity: 'must',
   keyword: 'MUST',

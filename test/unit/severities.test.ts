@@ -1,5 +1,5 @@
-// Severities follow the RFC keyword of the cited sentence (docs/severities.md), and references live
-// in one place: the check definition (spec files do not repeat them).
+// Severities follow the RFC keyword of the cited sentence (docs/severities.md). References are
+// defined once, in the check definition; each spec file shows them in one comment that must equal it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -32,11 +32,14 @@ test('a profile expectation (keyword "profile") is advisory', () => {
   for (const c of keyworded.filter((k) => k.keyword === 'profile')) expect(c.severity, c.id).toBe('advisory');
 });
 
-test('spec files carry no reference comment: references live in the check definition only', () => {
-  const doubled: string[] = [];
+test("every spec file names its check's references in one comment line, equal to the definition's specRefs", () => {
+  const wrong: string[] = [];
   for (const c of ALL_CHECKS) {
     const file = path.join(PROJECT_ROOT, 'specs', `${c.id.replace(/\./g, '/')}.spec.ts`);
-    for (const l of readFileSync(file, 'utf8').split('\n')) if (l.startsWith(`// ${c.specRefs[0]}`)) doubled.push(`${c.id}: "${l}"`);
+    const want = `// ${c.specRefs.join(', ')}`;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const refs = lines.filter((l) => /^\/\/ (RFC \d|JSON:API|OWASP|Vendor:|OpenAPI)/.test(l));
+    if (refs.length !== 1 || refs[0] !== want) wrong.push(`${c.id}: ${JSON.stringify(refs)} ≠ "${want}"`);
   }
-  expect(doubled, 'see the check definition (or `crm-conformance explain <id>`) for its references').toEqual([]);
+  expect(wrong, 'the definition is the source: copy its specRefs into the spec file').toEqual([]);
 });

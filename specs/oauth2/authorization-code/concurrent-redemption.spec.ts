@@ -2,4 +2,5 @@ import { check, test } from '../../../fixtures/check.js';
 import { raceEvidence } from '../../../fixtures/authorization-code.js';
 import { codeConcurrentRedemption } from '../../../src/checks/oauth2/authorization-code.js';
 
+// RFC 6749 §4.1.2, RFC 6749 §10.5
 test(...check(codeConcurrentRedemption, raceEvidence));

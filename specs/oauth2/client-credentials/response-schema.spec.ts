@@ -2,4 +2,5 @@ import { check, test } from '../../../fixtures/check.js';
 import { responseSchemaCheck } from '../../../src/checks/oauth2/grant.js';
 import { grantResponse } from '../../../fixtures/flows.js';
 
+// RFC 6749 §5.1
 test(...check(responseSchemaCheck('client-credentials'), (h) => grantResponse(h, 'client_credentials')));

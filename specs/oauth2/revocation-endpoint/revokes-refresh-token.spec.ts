@@ -2,4 +2,5 @@ import { check, test } from '../../../fixtures/check.js';
 import { revokeRefresh } from '../../../fixtures/revocation-endpoint.js';
 import { revokesRefreshToken } from '../../../src/checks/oauth2/revocation-endpoint.js';
 
+// RFC 7009 §2, RFC 7009 §2.2
 test(...check(revokesRefreshToken, revokeRefresh));

@@ -43,14 +43,6 @@ function allFlags(spec: CommandSpec): Record<string, FlagSpec> {
   return { ...spec.flags, ...COMMON_FLAGS };
 }
 
-/** The parsed command line, or undefined after printing the command's help for --help. */
-export function parseOrHelp(argv: readonly string[], spec: CommandSpec): Parsed | undefined {
-  const parsed = parseCommand(argv, spec);
-  if (!parsed.flags.help) return parsed;
-  process.stdout.write(helpText(spec));
-  return undefined;
-}
-
 export function parseCommand(argv: readonly string[], spec: CommandSpec): Parsed {
   const flags = allFlags(spec);
   const options = Object.fromEntries(

@@ -7,7 +7,7 @@ import { renderConsole, renderHtml, renderMarkdown } from '../compare/render.js'
 import { ConfigError } from '../config/errors.js';
 import { applyBaseline, baselineFromReport, loadBaseline } from '../report/baseline.js';
 import { readReport } from '../report/read.js';
-import { parseOrHelp, type CommandSpec, type FlagSpec } from './args.js';
+import { parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 
 const COMPARE_FLAGS: Record<string, FlagSpec> = {
   baseline: { type: 'string', value: 'FILE', help: 'accepted failures (schemas/baseline.schema.json), applied to the after report' },
@@ -29,9 +29,7 @@ function writeFile(file: string, text: string): void {
 }
 
 export async function compareCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const parsed = parseOrHelp(argv, COMPARE_COMMAND);
-  if (!parsed) return 0;
-  const { flags, positionals } = parsed;
+  const { flags, positionals } = parseCommand(argv, COMPARE_COMMAND);
   if (positionals.length !== 2) throw new ConfigError('usage: crm-conformance compare <before.json> <after.json> [--baseline FILE]');
   const [beforeFile, afterFile] = positionals as [string, string];
   const before = readReport(beforeFile);
@@ -64,9 +62,7 @@ export const BASELINE_COMMAND: CommandSpec = {
 };
 
 export async function baselineCommand(argv: readonly string[]): Promise<number> {
-  const parsed = parseOrHelp(argv, BASELINE_COMMAND);
-  if (!parsed) return 0;
-  const { flags, positionals } = parsed;
+  const { flags, positionals } = parseCommand(argv, BASELINE_COMMAND);
   if (positionals.length !== 1) throw new ConfigError('usage: crm-conformance baseline <conformance.json> > baseline.json');
   const expires = typeof flags.expires === 'string' ? flags.expires : undefined;
   if (expires !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expires)) throw new ConfigError(`--expires must be a date YYYY-MM-DD, got "${expires}"`);

@@ -113,23 +113,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage());
     return cmd ? 0 : 2;
   }
-  if (cmd === 'help') {
-    const of = rest[0] ? COMMANDS[rest[0]] : undefined;
-    process.stdout.write(of ? helpText(of.spec) : usage());
+  if (cmd === 'help' && !rest[0]) {
+    process.stdout.write(usage());
     return 0;
   }
   if (cmd === '--version') {
     process.stdout.write(`${TOOL_VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[cmd];
+  // `help <command>` is `<command> --help`.
+  const [name, args] = cmd === 'help' ? [rest[0]!, ['--help']] : [cmd, rest];
+  const command = COMMANDS[name];
   try {
-    if (!command) throw new ConfigError(`unknown command "${cmd}"; commands: ${Object.keys(COMMANDS).join(', ')} (crm-conformance --help)`);
-    if (wantsHelp(rest)) {
+    if (!command) throw new ConfigError(`unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')} (crm-conformance --help)`);
+    if (wantsHelp(args)) {
       process.stdout.write(helpText(command.spec));
       return 0;
     }
-    return await command.run(rest);
+    return await command.run(args);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`crm-conformance: ${secrets.mask(e.message)}${debug && e.stack ? `\n${secrets.mask(e.stack)}` : ''}\n`);

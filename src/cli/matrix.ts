@@ -12,7 +12,7 @@ import { loadProfile, shippedProfileNames } from '../profile/profile.js';
 import type { ConformanceReport } from '../report/model.js';
 import { secrets } from '../redact/secrets.js';
 import { validate } from '../schema/validate.js';
-import { parseOrHelp, type CommandSpec, type FlagSpec } from './args.js';
+import { parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 
 export const MATRIX_FLAGS: Record<string, FlagSpec> = {
   profiles: { type: 'list', value: 'NAME', help: 'profile names or files', default: 'every shipped profile' },
@@ -81,9 +81,7 @@ async function pool<T>(items: readonly T[], size: number, fn: (t: T) => Promise<
 }
 
 export async function matrixCommand(argv: readonly string[]): Promise<number> {
-  const parsed = parseOrHelp(argv, MATRIX_COMMAND);
-  if (!parsed) return 0;
-  const { flags } = parsed;
+  const { flags } = parseCommand(argv, MATRIX_COMMAND);
   const cfg: MatrixConfig = typeof flags.config === 'string' ? readConfig(path.resolve(flags.config)) : { profiles: shippedProfileNames().map((profile) => ({ profile })) };
   const only = flags.profiles as string[] | undefined;
   const entries = only ? only.map((p) => cfg.profiles.find((e) => e.profile === p || path.basename(e.profile, '.json') === p) ?? { profile: p }) : cfg.profiles;

@@ -10,7 +10,7 @@ import { mergeReports } from '../report/merge.js';
 import { exitCodeOf } from '../report/model.js';
 import { readReport } from '../report/read.js';
 import { scanForSecrets } from '../redact/scan.js';
-import { parseOrHelp, type CommandSpec, type FlagSpec } from './args.js';
+import { parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { printSummary } from './run.js';
 
 const MERGE_FLAGS: Record<string, FlagSpec> = {
@@ -32,9 +32,7 @@ function findFiles(dir: string, match: (name: string, full: string) => boolean, 
 }
 
 export async function mergeCommand(argv: readonly string[]): Promise<number> {
-  const parsed = parseOrHelp(argv, MERGE_COMMAND);
-  if (!parsed) return 0;
-  const { flags, positionals } = parsed;
+  const { flags, positionals } = parseCommand(argv, MERGE_COMMAND);
   if (positionals.length !== 1) throw new ConfigError('usage: crm-conformance merge <dir> [--reports-dir DIR]');
   const dir = path.resolve(positionals[0]!);
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new ConfigError(`cannot read ${dir}: not a directory`);

@@ -17,7 +17,7 @@ import { scanForSecrets } from '../redact/scan.js';
 import { secrets } from '../redact/secrets.js';
 import { validate } from '../schema/validate.js';
 import { checkFaultNames } from '../target/faults/index.js';
-import { parseOrHelp, type CommandSpec, type FlagSpec } from './args.js';
+import { parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { preflight } from './preflight.js';
 import { chooseTarget, type TargetKind } from './target-choice.js';
 import { containerMaxWait, containerTargetOptions, startContainerTarget, type ContainerTarget, type ContainerTargetOptions } from '../container/index.js';
@@ -77,9 +77,7 @@ function str(v: unknown): string | undefined {
 }
 
 export async function runCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const parsed = parseOrHelp(argv, RUN_COMMAND);
-  if (!parsed) return 0;
-  const { flags } = parsed;
+  const { flags } = parseCommand(argv, RUN_COMMAND);
   const envFile = str(flags['env-file']);
   loadDotenv(path.resolve(envFile ?? '.env'), env, envFile !== undefined);
   // The Playwright child runs in the package's folder: the user's document travels as an absolute path.

@@ -6,7 +6,7 @@ import { ConfigError } from '../config/errors.js';
 import { loadProfile } from '../profile/profile.js';
 import type { Profile } from '../profile/profile.js';
 import { startReferenceTarget, type StartedTarget, type TargetMode } from '../target/server.js';
-import { parseOrHelp, type CommandSpec, type FlagSpec } from './args.js';
+import { parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 import { dotenvLine } from '../config/dotenv.js';
 
 export const SERVE_FLAGS: Record<string, FlagSpec> = {
@@ -25,9 +25,7 @@ export const SERVE_FLAGS: Record<string, FlagSpec> = {
 export const SERVE_COMMAND: CommandSpec = { name: 'serve', summary: 'start the reference target on 127.0.0.1 until interrupted; its credentials go to a file, never to the console', flags: SERVE_FLAGS };
 
 export async function serveCommand(argv: readonly string[], signal?: AbortSignal): Promise<number> {
-  const parsed = parseOrHelp(argv, SERVE_COMMAND);
-  if (!parsed) return 0;
-  const { flags } = parsed;
+  const { flags } = parseCommand(argv, SERVE_COMMAND);
   const profile = loadProfile((flags.profile as string | undefined) ?? 'suitecrm-7.14');
   const mode = ((flags.mode as string | undefined) ?? 'conformant') as TargetMode;
   if (mode !== 'conformant' && mode !== 'faithful') throw new ConfigError(`--mode must be conformant or faithful, got "${String(mode)}"`);

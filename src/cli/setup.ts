@@ -11,7 +11,7 @@ import { dotenvLine, loadDotenv, parseDotenv } from '../config/dotenv.js';
 import { ConfigError } from '../config/errors.js';
 import { loadProfile, type Profile } from '../profile/profile.js';
 import { secrets } from '../redact/secrets.js';
-import { parseOrHelp, type CommandSpec, type FlagSpec } from './args.js';
+import { parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 
 const COMMON: Record<string, FlagSpec> = {
   'base-url': { type: 'string', value: 'URL', help: 'URL of the CRM', default: 'CRM_BASE_URL' },
@@ -44,9 +44,7 @@ interface Context {
 
 function context(argv: readonly string[], command: string, env: NodeJS.ProcessEnv): Context | undefined {
   const spec = command === 'setup' ? SETUP_COMMAND : TEARDOWN_COMMAND;
-  const parsed = parseOrHelp(argv, spec);
-  if (!parsed) return undefined;
-  const { flags } = parsed;
+  const { flags } = parseCommand(argv, spec);
   const envFile = path.resolve((flags['env-path'] as string | undefined) ?? '.env');
   loadDotenv(envFile, env, false);
   const profile = loadProfile((flags.profile as string | undefined) ?? env.CRM_PROFILE ?? 'suitecrm-7.14');

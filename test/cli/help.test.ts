@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { COMMON_FLAGS } from '../../src/cli/args.js';
 import { RUN_COMMAND } from '../../src/cli/run.js';
-import { cliReports, runCli } from './cli.js';
+import { cliReports, oneLine, runCli } from './cli.js';
 
 const COMMANDS = ['run', 'serve', 'matrix', 'setup', 'teardown', 'compare', 'baseline', 'merge', 'checks', 'explain', 'faults', 'profiles'];
 
@@ -46,4 +46,13 @@ test("a reporter that fails is said on stderr, not swallowed behind the run's ex
   const r = await runCli(['run', '--grep', 'oauth2.jwt.header', '--reports-dir', dir]);
   expect(r.stderr).toMatch(/crm-conformance: Error: EISDIR: .*jsonapi-coverage\.json/);
   expect(r.stdout).toContain('1 checks: 1 passed');
+});
+
+test('help <command> is <command> --help; an unknown name is one line and exit 2', async () => {
+  const ok = await runCli(['help', 'compare']);
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toContain('crm-conformance compare <before.json> <after.json>');
+  const bad = await runCli(['help', 'nosuch']);
+  expect(bad.code).toBe(2);
+  expect(oneLine(bad.stderr)).toMatch(/unknown command "nosuch"; commands: run, /);
 });

@@ -1,5 +1,4 @@
-import { faults } from './types.js';
-import { CONTROL } from './oauth2.js';
+import { CONTROL, faults } from './types.js';
 
 const UI = 'suitecrm-7.14-admin-ui.md';
 

@@ -1,11 +1,9 @@
-import { faults, type FaultDef } from './types.js';
-import { CONTROL } from './oauth2.js';
+import { CONTROL, faults, NO_REFUSAL, undecided, type FaultDef } from './types.js';
 
 /** Only the SuiteCRM 7.15 dialect has the authorize endpoint. */
 const D715 = ['suitecrm-7.15'];
 const code = (name: string, description: string, breaks: Record<string, RegExp>, more: Partial<FaultDef> = {}): FaultDef => ({ name, description, breaks, dialects: D715, ...more });
 const AC = 'oauth2.authorization-code';
-const NO_REFUSAL = /was accepted .*no refusal/;
 
 /** Checks whose control is a fresh code redeemed at once (a token request that must succeed). */
 const REDEMPTION_CONTROLLED = [
@@ -37,7 +35,7 @@ export const AUTHORIZATION_CODE_FAULTS = faults(
       [`${AC}.response-schema`]: /no successful token response/,
       [`${AC}.browser-flow`]: /the code was not exchanged for a token/,
     },
-    { undecides: { ...Object.fromEntries(REDEMPTION_CONTROLLED.map((id) => [id, CONTROL])), [`${AC}.no-store`]: /no successful token response/ } },
+    { undecides: { ...undecided(REDEMPTION_CONTROLLED), [`${AC}.no-store`]: /no successful token response/ } },
   ),
   code(
     'authorize-endpoint-down',

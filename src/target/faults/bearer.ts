@@ -1,5 +1,5 @@
-import { faults } from './types.js';
-import { CONTROL, SIGNATURE_FORGERIES } from './oauth2.js';
+import { CONTROL, faults } from './types.js';
+import { SIGNATURE_FORGERIES } from './oauth2.js';
 
 const OBS = 'suitecrm-7.14-observed.md';
 /** How protected resources treat bearer tokens (RFC 6750). */

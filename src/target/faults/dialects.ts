@@ -1,10 +1,8 @@
 // Faults of the vendor dialects (profiles other than SuiteCRM 7.14) and of the profile-driven
 // checks every dialect shares (grants a deployment does not offer, client revocation).
-import { faults, type Expectation } from './types.js';
+import { CONTROL, faults, NO_REFUSAL, undecided, type Expectation } from './types.js';
 import type { Profile } from '../../profile/profile.js';
-import { ACCESS_REVOCATION_CONTROLLED, BEARER_CONTROLLED, CONTROL } from './oauth2.js';
-
-const NO_REFUSAL = /was accepted .*no refusal/;
+import { ACCESS_REVOCATION_CONTROLLED, BEARER_CONTROLLED } from './oauth2.js';
 
 const FLEXIE_DOC = 'seeds/004_7f5c32307af5023b.txt (Flexie CRM API authentication)';
 
@@ -113,7 +111,7 @@ export const SUGAR_FAULTS = faults(
     undecides: {
       'session.same-platform-ends-first': CONTROL,
       'session.other-platform-survives': CONTROL,
-      ...Object.fromEntries(SUGAR_RESOURCE_CONTROLLED.map((id) => [id, CONTROL])),
+      ...undecided(SUGAR_RESOURCE_CONTROLLED),
     },
     dialects: ['sugarcrm'],
   },
@@ -189,7 +187,7 @@ export const FLEXIE_FAULTS = faults(
       'oauth2.authorization-code.flow-works': /a resource request with the access token from the code: expected a 2xx answer/,
     },
     undecides: {
-      ...Object.fromEntries(FLEXIE_RESOURCE_CONTROLLED.map((id) => [id, CONTROL])),
+      ...undecided(FLEXIE_RESOURCE_CONTROLLED),
     },
     dialects: ['flexie'],
   },

@@ -1,12 +1,7 @@
-import { faults } from './types.js';
+import { CONTROL, faults, NO_REFUSAL, undecided } from './types.js';
 
 const OBS = 'suitecrm-7.14-observed.md';
 
-/** The reason of a check whose control request this fault breaks (see checks/conditions.ts controlled()). */
-export const CONTROL = /the control did not succeed/;
-/** The reason of a wire-format check when the request it judges was granted: no refusal to judge. */
-const NO_REFUSAL = /was accepted .*no refusal/;
-const undecided = (ids: readonly string[], re: RegExp = CONTROL): Record<string, RegExp> => Object.fromEntries(ids.map((id) => [id, re]));
 
 /** Bearer checks whose control is a valid token on the probe request. */
 export const BEARER_CONTROLLED = [

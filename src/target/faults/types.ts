@@ -29,6 +29,13 @@ export interface Expectation {
   reason: string;
 }
 
+/** The reason of a check whose control request a fault breaks (see checks/conditions.ts controlled()). */
+export const CONTROL = /the control did not succeed/;
+/** The reason of a wire-format check when the request it judges was granted: no refusal to judge. */
+export const NO_REFUSAL = /was accepted .*no refusal/;
+/** The `undecides` entries of checks whose control a fault breaks. */
+export const undecided = (ids: readonly string[], re: RegExp = CONTROL): Record<string, RegExp> => Object.fromEntries(ids.map((id) => [id, re]));
+
 /** Keeps the literal fault names, so `FaultName` is a union and a misspelt name does not compile. */
 export function faults<const T extends readonly FaultDef[]>(...defs: T): T {
   return defs;

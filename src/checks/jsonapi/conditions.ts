@@ -1,10 +1,10 @@
 // Conditions over JSON:API exchanges. Reasons say what was expected and what came back, in one line.
 import { validateJsonApi } from '../../schema/jsonapi.js';
-import { bodyObject, describe, header } from '../conditions.js';
+import { bodyObject, describe, header, is4xx, isSuccess as is2xx, succeeds } from '../conditions.js';
 import { all, fail, inconclusive, pass, type Exchange, type Outcome, type Requirement } from '../types.js';
 
 export const MEDIA = 'application/vnd.api+json';
-/** Every resource check needs a password-grant token on the resource API. */
+/** Every resource check needs a token acting for the user on the resource API. */
 export const RES: Requirement[] = ['tokens:user', 'resource-api'];
 
 export const statusOf = (ex: Exchange): number | undefined => ex.response?.status;
@@ -14,12 +14,7 @@ export function expectStatus(ex: Exchange, allowed: readonly number[], what: str
   return allowed.includes(ex.response.status) ? pass() : fail(`${what}: expected HTTP ${allowed.join(' or ')}, got ${describe(ex)}`);
 }
 
-export function is2xx(ex: Exchange): boolean {
-  const s = statusOf(ex) ?? 0;
-  return s >= 200 && s < 300;
-}
-
-const is4xx = (ex: Exchange) => (statusOf(ex) ?? 0) >= 400 && (statusOf(ex) ?? 0) < 500;
+export { is2xx };
 
 /** Wire format of a success: its status. A request that did not succeed has no success status to
  * judge (that is the outcome check's finding), so the verdict is inconclusive, never pass. */
@@ -28,8 +23,6 @@ export function succeededWith(ex: Exchange, allowed: readonly number[], what: st
   if (!is2xx(ex)) return inconclusive(`${what} did not succeed (${describe(ex)}), so there is no success whose status could be judged`);
   return expectStatus(ex, allowed, what);
 }
-
-import { succeeds } from '../conditions.js';
 
 export { controlled, succeeds, type Control } from '../conditions.js';
 

@@ -1,5 +1,5 @@
 // Refresh-token lifecycle: rotation, reuse, binding to the client (RFC 6749 §6, RFC 9700 §4.14.2).
-import { bodyObject, describe, refusalFormat, tokenIssued, tokenRefused } from '../conditions.js';
+import { bodyObject, controlled, refusalFormat, tokenControl, tokenRefused } from '../conditions.js';
 import { oauthErrorCheck, refusalCheck } from '../factories.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
 
@@ -22,8 +22,9 @@ function rotated(e: ReuseEvidence): boolean {
 /** The control is the first refresh: it must have issued a token. Without rotation, presenting the
  * token again is legitimate (RFC 6749 §6), so reuse cannot be judged: inconclusive, never pass. */
 function whenRotated(e: ReuseEvidence, judge: () => Outcome): Outcome {
-  if (!tokenIssued(e.refreshed)) return inconclusive(`the control did not succeed: the first refresh got ${describe(e.refreshed)}, so reuse cannot be judged`);
-  return rotated(e) ? judge() : inconclusive('the target does not rotate refresh tokens, so presenting one again is legitimate and reuse cannot be judged (see oauth2.refresh.rotation)');
+  return controlled([tokenControl('the first refresh', e.refreshed)], () =>
+    rotated(e) ? judge() : inconclusive('the target does not rotate refresh tokens, so presenting one again is legitimate and reuse cannot be judged (see oauth2.refresh.rotation)'),
+  );
 }
 
 /** For the confidential clients the harness uses, RFC 6749 §6 leaves rotation to the server ("The
@@ -36,10 +37,10 @@ export const refreshRotation: CheckDef<ReuseEvidence> = {
   severity: 'advisory',
   keyword: 'MAY',
   requires: REQUIRES,
-  evaluate(e) {
-    if (!tokenIssued(e.refreshed)) return inconclusive(`the control did not succeed: the refresh got ${describe(e.refreshed)}, so rotation cannot be judged (see oauth2.refresh.response-schema)`);
-    return rotated(e) ? pass() : fail('the refresh response returned the same refresh token (or none): no rotation');
-  },
+  evaluate: (e) =>
+    controlled([tokenControl('the refresh (see oauth2.refresh.response-schema)', e.refreshed)], () =>
+      rotated(e) ? pass() : fail('the refresh response returned the same refresh token (or none): no rotation'),
+    ),
 };
 
 export const refreshReuseRejected: CheckDef<ReuseEvidence> = {

@@ -29,3 +29,19 @@ test('`serve --mode faithful` tested with `run --base-url` fails exactly the dec
     await served.stop();
   }
 });
+
+test('a code that expires before any browser can redeem it leaves the browser flow inconclusive after three attempts (Flexie: login and approval on one page)', async () => {
+  test.setTimeout(180_000);
+  const dir = cliReports('serve-code-expires');
+  const creds = credentialsFile();
+  const served = await startServe(['--profile', 'flexie', '--code-ttl', '0'], creds);
+  try {
+    const r = await runCli(['run', '--env-file', creds, '--reports-dir', dir, '--grep', 'oauth2.authorization-code.browser-flow'], { timeoutMs: 150_000 });
+    const rep = JSON.parse(readFileSync(path.join(dir, 'conformance.json'), 'utf8')) as ConformanceReport;
+    const flow = rep.checks.find((c) => c.id === 'oauth2.authorization-code.browser-flow');
+    expect({ verdict: flow?.verdict, code: r.code }, r.stderr).toMatchObject({ verdict: 'inconclusive' });
+    expect(flow?.reason).toMatch(/s from the browser's last step to redemption, codes live 0 s \(3 attempts/);
+  } finally {
+    await served.stop();
+  }
+});

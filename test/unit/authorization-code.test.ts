@@ -140,9 +140,9 @@ test('browser flow: consent shown, code with unchanged state, token', () => {
 
 test('browser flow: a refusal after the code may have expired says so (a slow machine, not a vague failure)', () => {
   const cb = `${CB}?code=c&state=st`;
-  const slow = ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 6.2, codeSeconds: 5, attempts: 3 });
+  const slow = ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, stepToRedemptionSeconds: 6.2, codeSeconds: 5, attempts: 3 });
   expect(slow.verdict).toBe('inconclusive');
-  expect(slow.verdict === 'pass' ? '' : slow.reason).toContain('6.2 s from approval to redemption, codes live 5 s (3 attempts');
-  const quick = ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, approvalToRedemptionSeconds: 1.1, codeSeconds: 5, attempts: 1 });
+  expect(slow.verdict === 'pass' ? '' : slow.reason).toContain("6.2 s from the browser's last step to redemption, codes live 5 s (3 attempts");
+  const quick = ac.browserFlow.evaluate({ loginShown: true, loginBlocked: false, consentShown: true, sentState: 'st', callback: cb, redeem: INVALID_GRANT, stepToRedemptionSeconds: 1.1, codeSeconds: 5, attempts: 1 });
   expect(quick.verdict === 'pass' ? '' : quick.reason).toContain('not exchanged for a token');
 });

@@ -432,8 +432,9 @@ export interface BrowserFlowEvidence {
   /** The callback URL the browser was sent to (caught by route interception). */
   callback?: string;
   redeem?: Exchange;
-  /** Seconds from the approve click to the redemption's answer: an upper bound of the code's age. */
-  approvalToRedemptionSeconds?: number;
+  /** Seconds from the browser's last step that can issue the code (the approval, a login where no
+   * consent page follows, or the navigation) to the redemption's answer: an upper bound of its age. */
+  stepToRedemptionSeconds?: number;
   /** The code lifetime the target was started with or configured to have, when known. */
   codeSeconds?: number;
   /** Runs of the whole flow (repeated only when a refusal may have been the code's expiry). */
@@ -442,7 +443,7 @@ export interface BrowserFlowEvidence {
 
 /** A refused redemption that came when the code may already have expired: timing, not a verdict. */
 export function mayHaveExpired(e: BrowserFlowEvidence): boolean {
-  const age = e.approvalToRedemptionSeconds;
+  const age = e.stepToRedemptionSeconds;
   return !!e.redeem?.response && e.redeem.response.status >= 400 && age !== undefined && e.codeSeconds !== undefined && age >= e.codeSeconds;
 }
 
@@ -465,7 +466,7 @@ export const browserFlow: CheckDef<BrowserFlowEvidence> = {
     if (mayHaveExpired(e)) {
       // Timing on this machine, not the target's behaviour: nothing to judge.
       return inconclusive(
-        `the code could not be redeemed in time on this machine: ${e.approvalToRedemptionSeconds} s from approval to redemption, codes live ${e.codeSeconds} s (${e.attempts ?? 1} attempts; ${describe(e.redeem!)}); give the target a longer code lifetime or a less loaded machine`,
+        `the code could not be redeemed in time on this machine: ${e.stepToRedemptionSeconds} s from the browser's last step to redemption, codes live ${e.codeSeconds} s (${e.attempts ?? 1} attempts; ${describe(e.redeem!)}); give the target a longer code lifetime or a less loaded machine`,
       );
     }
     return evaluateCodeFlow({ callback: e.callback, ...(e.redeem ? { redeem: e.redeem } : {}) });

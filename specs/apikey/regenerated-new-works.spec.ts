@@ -2,5 +2,5 @@ import { check, test } from '../../fixtures/check.js';
 import { regeneratedNewWorks } from '../../src/checks/apikey.js';
 import { apiKeyRegeneration } from '../../fixtures/dialects.js';
 
-// Vendor: Flexie CRM API (Generate New Key)
+// Vendor: Flexie CRM API (Generate New Key), RFC 6750 §1.2
 test(...check(regeneratedNewWorks, (h) => apiKeyRegeneration(h, 'new')));

@@ -50,8 +50,10 @@ export interface CsrfEvidence {
 export const csrfProtection: CheckDef<CsrfEvidence> = {
   id: 'admin.csrf-protection',
   title: 'admin state-changing requests need an anti-CSRF token (or an equivalent origin check)',
-  specRefs: ['OWASP ASVS V4.2.2'],
-  // OWASP ASVS states requirements as "Verify that…": a Level 1 requirement is read as MUST (as jsonapi.acl.*).
+  // RFC 6265 §8.2 names the threat (cookies are ambient authority: another site's form carries them)
+  // without a keyword. OWASP ASVS states requirements as "Verify that…": a Level 1 requirement is read
+  // as MUST (as jsonapi.acl.*).
+  specRefs: ['OWASP ASVS V4.2.2', 'RFC 6265 §8.2'],
   severity: 'must',
   keyword: 'MUST',
   requires: ['admin-panel'],

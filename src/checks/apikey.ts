@@ -1,6 +1,8 @@
 // Static API keys (Flexie: `apikey` header or ?apikey=): the key works where documented, a key in
 // a URL is a finding like a token in a URL, and a regenerated key replaces the old one at once. What
 // the vendor documents is its promise (keyword `profile`, advisory); keys in URLs are RFC 6750 §5.3's.
+// A static key is a bearer credential as RFC 6750 §1.2 defines one (whoever holds it may use it):
+// cited beside the vendor's documentation for what is judged, a definition with no keyword.
 import { succeeds, accessGranted, controlled, deniedControl, notAccepted } from './conditions.js';
 import type { CheckDef, Exchange, Requirement } from './types.js';
 
@@ -27,7 +29,7 @@ const keyWorkedBefore = (e: RegenerationEvidence) => succeeds('the old key in it
 export const headerWorks: CheckDef = {
   id: 'apikey.header-works',
   title: "the API key in the profile's header is accepted",
-  specRefs: ['Vendor: Flexie CRM API (API key in the apikey header)'],
+  specRefs: ['Vendor: Flexie CRM API (API key in the apikey header)', 'RFC 6750 §1.2'],
   severity: 'advisory',
   keyword: 'profile',
   requires: R,
@@ -53,7 +55,7 @@ export const queryRefused: CheckDef<ApiKeyQueryEvidence> = {
 export const regeneratedOldRefused: CheckDef<RegenerationEvidence> = {
   id: 'apikey.regenerated-old-refused',
   title: 'after the key is regenerated the old key is refused at once',
-  specRefs: ['Vendor: Flexie CRM API (Generate New Key)'],
+  specRefs: ['Vendor: Flexie CRM API (Generate New Key)', 'RFC 6750 §1.2'],
   severity: 'advisory',
   keyword: 'profile',
   requires: REGEN,
@@ -63,7 +65,7 @@ export const regeneratedOldRefused: CheckDef<RegenerationEvidence> = {
 export const regeneratedNewWorks: CheckDef<RegenerationEvidence> = {
   id: 'apikey.regenerated-new-works',
   title: 'after the key is regenerated the new key works',
-  specRefs: ['Vendor: Flexie CRM API (Generate New Key)'],
+  specRefs: ['Vendor: Flexie CRM API (Generate New Key)', 'RFC 6750 §1.2'],
   severity: 'advisory',
   keyword: 'profile',
   requires: REGEN,

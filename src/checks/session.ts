@@ -1,7 +1,8 @@
 // Login sessions per platform (SugarCRM REST v11: "Sugar only allows 1 user … at a time per
 // platform"): integrations rely on their own platform name to keep their session alive. The
 // vendor's promise (keyword `profile`, advisory); the first token working before and the second
-// login succeeding are the controls.
+// login succeeding are the controls. RFC 6749 §1.4 (tokens "represent specific scopes and durations
+// of access … enforced by the resource server") is what the rule narrows: a definition, no keyword.
 import { succeeds, controlled, notAccepted, accessGranted } from './conditions.js';
 import type { CheckDef, Exchange, Requirement } from './types.js';
 
@@ -21,7 +22,7 @@ const controls = (e: PlatformEvidence) => [succeeds("the first session's token b
 export const samePlatformEndsFirst: CheckDef<PlatformEvidence> = {
   id: 'session.same-platform-ends-first',
   title: "a second login on the same platform ends the first session's token",
-  specRefs: ['Vendor: SugarCRM REST v11 (one session per user and platform)'],
+  specRefs: ['Vendor: SugarCRM REST v11 (one session per user and platform)', 'RFC 6749 §1.4'],
   severity: 'advisory',
   keyword: 'profile',
   requires: R,
@@ -31,7 +32,7 @@ export const samePlatformEndsFirst: CheckDef<PlatformEvidence> = {
 export const otherPlatformSurvives: CheckDef<PlatformEvidence> = {
   id: 'session.other-platform-survives',
   title: "a login on another platform leaves the first session's token working",
-  specRefs: ['Vendor: SugarCRM REST v11 (one session per user and platform)'],
+  specRefs: ['Vendor: SugarCRM REST v11 (one session per user and platform)', 'RFC 6749 §1.4'],
   severity: 'advisory',
   keyword: 'profile',
   requires: R,

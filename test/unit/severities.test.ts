@@ -43,3 +43,8 @@ test("every spec file names its check's references in one comment line, equal to
   }
   expect(wrong, 'the definition is the source: copy its specRefs into the spec file').toEqual([]);
 });
+
+test('every check names an RFC or JSON:API section (OWASP ASVS and vendor documents only beside one)', () => {
+  const unanchored = ALL_CHECKS.filter((c) => !c.specRefs.some((r) => /^(RFC \d+ §|JSON:API |OpenAPI )/.test(r))).map((c) => `${c.id}: ${c.specRefs.join(', ')}`);
+  expect(unanchored).toEqual([]);
+});

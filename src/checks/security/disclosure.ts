@@ -29,8 +29,10 @@ export function evaluateNoEcho(e: EchoEvidence): Outcome {
 export const noSecretEcho: CheckDef<EchoEvidence> = {
   id: 'security.disclosure.no-secret-echo',
   title: 'an error response never echoes a submitted password or client secret',
-  specRefs: ['OWASP ASVS V7.1.1'],
-  // A Level 2 requirement: SHOULD.
+  // A Level 2 requirement: SHOULD. RFC 6749 §10.7: with the password grant "the password could
+  // unintentionally be disclosed to an attacker (e.g., via log files or other records kept by the
+  // client)", where an echoed error body ends up (its keyword, for minimising the grant, is SHOULD too).
+  specRefs: ['OWASP ASVS V7.1.1', 'RFC 6749 §10.7'],
   severity: 'should',
   keyword: 'SHOULD',
   requires: ['tokens:direct'],
@@ -70,8 +72,9 @@ export function evaluateNoCorsWildcard(probes: readonly { label: string; ex: Exc
 export const noCorsWildcard: CheckDef<{ label: string; ex: Exchange }[]> = {
   id: 'security.cors.no-wildcard',
   title: 'the token endpoint and the API do not allow every origin (Access-Control-Allow-Origin: *)',
-  // A Level 1 requirement ("uses a strict allow list of trusted domains"), read as MUST.
-  specRefs: ['OWASP ASVS V14.5.3'],
+  // A Level 1 requirement ("uses a strict allow list of trusted domains"), read as MUST. RFC 6454 §3
+  // is the same-origin isolation a wildcard gives up (principles, no keyword).
+  specRefs: ['OWASP ASVS V14.5.3', 'RFC 6454 §3'],
   severity: 'must',
   keyword: 'MUST',
   evaluate: evaluateNoCorsWildcard,

@@ -2,7 +2,7 @@
 // OAuth client does to its tokens. Cookie and CSRF are OWASP ASVS Level 1 requirements (read as
 // MUST); what deleting a client does is the panel's own promise (keyword `profile`, advisory).
 import { cookieAttributes, isLoginFailure, splitSetCookie } from '../admin-panel/suitecrm.js';
-import { controlled, describe, header, isSuccess } from './conditions.js';
+import { controlled, describe, header, isSuccess, succeeds } from './conditions.js';
 import { afterRefused } from './oauth2/revocation.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange } from './types.js';
 
@@ -60,7 +60,7 @@ export const csrfProtection: CheckDef<CsrfEvidence> = {
   evaluate: (e) => {
     if (!isSuccess(e.listAfter)) return inconclusive(`the clients list could not be read afterwards (${describe(e.listAfter)}), so whether the forged request was obeyed is unknown`);
     const listed = (name: string) => (e.listAfter.response?.text ?? '').includes(name);
-    return controlled([{ what: "the same client creation through the panel's own form", ex: e.control, ok: listed(e.controlName) }], () =>
+    return controlled([succeeds("the same client creation through the panel's own form", e.control, listed(e.controlName))], () =>
       listed(e.probeName)
         ? fail(`a cross-origin POST carrying only the session cookie (no anti-CSRF token) created client "${e.probeName}" (${describe(e.forged)}); only SameSite protects the panel`)
         : pass(`the forged request was not obeyed: ${describe(e.forged)}`),

@@ -56,16 +56,22 @@ export function bodyObject(ex: Exchange): Record<string, unknown> | undefined {
   return j && typeof j === 'object' && !Array.isArray(j) ? (j as Record<string, unknown>) : undefined;
 }
 
-/** A token request that issued a token: 2xx with an access_token. */
+/** A token request that issued a token: 2xx with an access_token. What a control needs: success
+ * is only proven by a token. */
 export function tokenIssued(ex: Exchange): boolean {
   return isSuccess(ex) && typeof bodyObject(ex)?.access_token === 'string';
+}
+
+/** A token request that was not refused: 2xx, or an access_token on any status. What a refusal is
+ * judged against: a 2xx without a token is no refusal either, so it never passes as one. */
+export function granted(ex: Exchange): boolean {
+  return isSuccess(ex) || typeof bodyObject(ex)?.access_token === 'string';
 }
 
 /** Security outcome at the token endpoint: no token was issued. */
 export function tokenRefused(ex: Exchange, what: string): Outcome {
   if (!ex.response) return inconclusive(`${what} got no answer at all: ${describe(ex)}`);
-  const issued = isSuccess(ex) || typeof bodyObject(ex)?.access_token === 'string';
-  return issued ? fail(`${what} was accepted: ${describe(ex)} issued a token`) : pass(describe(ex));
+  return granted(ex) ? fail(`${what} was accepted: ${describe(ex)} issued a token`) : pass(describe(ex));
 }
 
 /** Wire format of an OAuth error (RFC 6749 §5.2): status and error code. */
@@ -89,7 +95,7 @@ export function oauthError(
  * whose format could be judged: the hole is the security-outcome check's finding, not this one's. */
 export function refusalFormat(ex: Exchange, expect: { status: readonly number[]; error: readonly string[] }, what: string): Outcome {
   if (!ex.response) return inconclusive(`${what} got no answer at all: ${describe(ex)}`);
-  if (isSuccess(ex) || typeof bodyObject(ex)?.access_token === 'string') {
+  if (granted(ex)) {
     return inconclusive(`${what} was accepted (${describe(ex)}), so there is no refusal whose format could be judged`);
   }
   return oauthError(ex, expect, what);
@@ -107,6 +113,8 @@ export interface Control {
 
 /** A control that must issue a token. */
 export const tokenControl = (what: string, ex: Exchange): Control => ({ what, ex, ok: tokenIssued(ex) });
+/** One token control per exchange: evidence may carry one control request or several. */
+export const tokenControls = (what: string, control: Exchange | readonly Exchange[]): Control[] => [control].flat().map((ex) => tokenControl(what, ex));
 /** A control that must succeed (2xx, or what `ok` says: e.g. exactly 200 with data). */
 export const succeeds = (what: string, ex: Exchange, ok = isSuccess(ex)): Control => ({ what, ex, ok });
 /** A control that must be refused by the resource API (4xx): the cause, not an open door, decides. */
@@ -119,7 +127,13 @@ export const deniedControl = (what: string, ex: Exchange): Control => ({ what, e
  */
 export function controlled(controls: readonly Control[], judge: () => Outcome): Outcome {
   const failed = controls.find((c) => !c.ok);
-  const o = failed ? inconclusive(`the control did not succeed: ${failed.what} got ${describe(failed.ex)}, so the outcome cannot be attributed to the cause`) : judge();
+  return controlledBy(failed && `${failed.what} got ${describe(failed.ex)}, so the outcome cannot be attributed to the cause`, judge);
+}
+
+/** controlled() for a control that is no single exchange (e.g. "some round issued a token"):
+ * `failure` says what the control got, when it did not succeed. */
+export function controlledBy(failure: string | undefined, judge: () => Outcome): Outcome {
+  const o = failure !== undefined ? inconclusive(`the control did not succeed: ${failure}`) : judge();
   return { ...o, controlled: true };
 }
 
@@ -161,6 +175,13 @@ export function notAccepted(ex: Exchange, what: string): Outcome {
   return inconclusive(`${what} was neither accepted nor refused: ${describe(ex)}`);
 }
 
+/** The challenge of a refusal at a protected resource (RFC 6750 §3); a request that was not refused
+ * has no challenge to judge (its acceptance is the security-outcome check's finding). */
+export function challengeOfRefusal(ex: Exchange, what: string): Outcome {
+  const refused = notAccepted(ex, what);
+  return refused.verdict === 'pass' ? bearerChallenge(ex) : inconclusive(`no refusal whose challenge could be judged: ${refused.reason}`);
+}
+
 /** Wire format of a refusal at a protected resource: its status. A granted request has no refusal
  * whose status could be judged (that hole is the security-outcome check's finding). */
 export function refusedWith(ex: Exchange, what: string, allowed: readonly number[]): Outcome {
@@ -179,9 +200,18 @@ export function invalidTokenErrorCode(ex: Exchange, what: string): Outcome {
   return ch.params.error === 'invalid_token' ? pass() : fail(`${what}: the challenge carries ${ch.params.error ? `error="${ch.params.error}"` : 'no error attribute'}, expected error="invalid_token"`);
 }
 
+/** One labelled exchange: a sample or probe and what it was. */
+export type Labeled = { label: string; ex: Exchange };
+
+/** Every sample must hold: the first failure decides, else the first inconclusive one. An empty list
+ * is inconclusive (`none` says why): what could not be judged never passes. */
+export function judgeEach(list: readonly Labeled[], cond: (ex: Exchange, label: string) => Outcome, none = 'nothing was presented'): Outcome {
+  return list.length ? all(...list.map(({ label, ex }) => cond(ex, label))) : inconclusive(none);
+}
+
 /** A wire-format judgement of those presentations that were refused; accepted ones are the
  * security checks' findings (`owner`), and with none refused there is nothing to judge. */
-export function ofRefusals(probes: readonly { label: string; ex: Exchange }[], owner: string, judge: (ex: Exchange, what: string) => Outcome): Outcome {
+export function ofRefusals(probes: readonly Labeled[], owner: string, judge: (ex: Exchange, what: string) => Outcome): Outcome {
   const refused = probes.filter((p) => is4xx(p.ex));
   if (refused.length === 0) return inconclusive(`none was refused, so there is no refusal whose format could be judged (see ${owner})`);
   return all(...refused.map((p) => judge(p.ex, p.label)));

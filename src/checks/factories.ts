@@ -2,7 +2,7 @@
 // "the refusal has this status and code" (wire format, RFC 6749 §5.2). Both judge a refusal, so each
 // first sees its control succeed: the same request without the cause (a right secret, a known user)
 // must issue a token, else the verdict is inconclusive.
-import { controlled, refusalFormat, tokenControl, tokenRefused } from './conditions.js';
+import { controlled, refusalFormat, tokenControls, tokenRefused } from './conditions.js';
 import { severityOf, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement } from './types.js';
 
 interface Common {
@@ -35,7 +35,7 @@ function tokenCheck(c: Controlled, judge: (attempt: Exchange) => Outcome): Check
     severity: severityOf(c.keyword),
     keyword: c.keyword,
     requires: c.requires,
-    evaluate: (e) => controlled([e.control].flat().map((ex) => tokenControl(c.control, ex)), () => judge(e.attempt)),
+    evaluate: (e) => controlled(tokenControls(c.control, e.control), () => judge(e.attempt)),
   };
 }
 

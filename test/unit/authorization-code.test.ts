@@ -1,12 +1,12 @@
 // evaluate() of the authorization code checks on good and bad evidence.
 import { expect, test } from '@playwright/test';
 import * as ac from '../../src/checks/oauth2/authorization-code.js';
+import { undecided } from './exchange.js';
 import { ex, INVALID_GRANT, NO_ANSWER, TOKEN_OK } from './exchange-raw.js';
 
 const CB = 'http://127.0.0.1:9/crm-conformance/callback';
 const pass = (o: { verdict: string }) => expect(o.verdict).toBe('pass');
 const failed = (o: { verdict: string }) => expect(o.verdict).toBe('fail');
-const undecided = (o: { verdict: string }) => expect(o.verdict).toBe('inconclusive');
 const refusal = (attempt: typeof TOKEN_OK, control = TOKEN_OK) => ({ attempt, control });
 
 test('flow-works: code, token and a working token pass; each missing step fails', () => {
@@ -48,6 +48,14 @@ test('concurrent redemption: more than one token in any round fails; rounds with
   undecided(ac.codeConcurrentRedemption.evaluate({ rounds: [{ statuses: [400, 400], tokens: 0 }] }));
 });
 
+test('concurrent redemption judges through its control: every outcome is flagged, and a round without a token is the control failing', () => {
+  const none = ac.codeConcurrentRedemption.evaluate({ rounds: [{ statuses: [400, 400], tokens: 0 }] });
+  undecided(none, /^the control did not succeed: in none of 1 rounds did any redemption get a token/);
+  expect(none.controlled).toBe(true);
+  expect(ac.codeConcurrentRedemption.evaluate({ rounds: [{ statuses: [200, 400], tokens: 1 }] }).controlled).toBe(true);
+  expect(ac.codeConcurrentRedemption.evaluate({ rounds: [{ statuses: [200, 200], tokens: 2 }] }).controlled).toBe(true);
+});
+
 test('expiry and lifetime: observed refusals, against a fresh code redeemed at once (the control)', () => {
   pass(ac.codeExpiredRejected.evaluate(refusal(INVALID_GRANT)));
   failed(ac.codeExpiredRejected.evaluate(refusal(TOKEN_OK)));
@@ -59,6 +67,13 @@ test('expiry and lifetime: observed refusals, against a fresh code redeemed at o
   expect(lived.verdict !== 'pass' && lived.reason).toMatch(/a code 605 s old \(aged\) was still redeemed/);
   undecided(ac.codeLifetime.evaluate(aged(INVALID_GRANT, INVALID_GRANT)));
   expect(ac.codeLifetime).toMatchObject({ keyword: 'RECOMMENDED', severity: 'should' });
+});
+
+test('lifetime: an aged code answered 2xx without a token was not refused, so it does not pass', () => {
+  const aged = (attempt: typeof TOKEN_OK) => ({ control: TOKEN_OK, aged: attempt, ageSeconds: 605, how: 'aged' });
+  failed(ac.codeLifetime.evaluate(aged(ex(200, {}))));
+  failed(ac.codeLifetime.evaluate(aged(ex(204))));
+  undecided(ac.codeLifetime.evaluate(aged(NO_ANSWER)), /got no answer at all/);
 });
 
 test('refusal checks: a token is a failure, an error is a pass, a failed fresh redemption is inconclusive', () => {

@@ -7,7 +7,8 @@ import * as refresh from '../../src/checks/oauth2/refresh.js';
 import { clientAuthRequired, invalidToken200, otherClientRefused, refreshRevocationKillsAccess, revokesAccessToken, revokesRefreshToken } from '../../src/checks/oauth2/revocation-endpoint.js';
 import { describe } from '../../src/checks/conditions.js';
 import type { Exchange, Outcome } from '../../src/checks/types.js';
-import { ex, NO_STORE, TOKEN, transportFailure } from './exchange.js';
+import { CONTROL } from '../../src/target/faults/types.js';
+import { ex, NO_STORE, TOKEN, transportFailure, undecided } from './exchange.js';
 
 const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ verdict: 'pass' });
 const fails = (o: Outcome, reason?: RegExp) => {
@@ -68,11 +69,6 @@ test('client_credentials issues no refresh token', () => {
 
 /** A refusal check's evidence: the attempt, and its control (by default a token was issued). */
 const refusal = (attempt: Exchange, control: Exchange = ex(200, TOKEN)) => ({ attempt, control });
-const undecided = (o: Outcome, reason?: RegExp) => {
-  expect(o.verdict, JSON.stringify(o)).toBe('inconclusive');
-  if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
-};
-const CONTROL = /the control did not succeed/;
 
 test.describe('errors (RFC 6749 §5.2)', () => {
   const invalidClient = ex(401, { error: 'invalid_client', error_description: 'Client authentication failed', message: 'x' });

@@ -12,14 +12,10 @@ import * as revocation from '../../src/checks/oauth2/revocation.js';
 import type { Outcome } from '../../src/checks/types.js';
 import { signJwt } from '../../src/target/jwt.js';
 import { loadProfile } from '../../src/profile/profile.js';
-import { ex, TOKEN, transportFailure } from './exchange.js';
+import { CONTROL } from '../../src/target/faults/types.js';
+import { ex, TOKEN, transportFailure, undecided } from './exchange.js';
 
 const passes = (o: Outcome) => expect(o, JSON.stringify(o)).toMatchObject({ verdict: 'pass' });
-const undecided = (o: Outcome, reason?: RegExp) => {
-  expect(o.verdict, JSON.stringify(o)).toBe('inconclusive');
-  if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
-};
-const CONTROL = /the control did not succeed/;
 const DATA = ex(200, { data: [] });
 const fails = (o: Outcome, reason?: RegExp) => {
   expect(o.verdict, 'expected a failure').toBe('fail');

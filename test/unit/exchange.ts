@@ -1,5 +1,6 @@
-// Builders of recorded exchanges for offline check tests.
-import type { Exchange } from '../../src/checks/types.js';
+// Builders of recorded exchanges for offline check tests, and the assertion every such test shares.
+import { expect } from '@playwright/test';
+import type { Exchange, Outcome } from '../../src/checks/types.js';
 
 export function ex(status: number, body: unknown = {}, headers: Record<string, string> = {}): Exchange {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -29,3 +30,9 @@ export const transportFailure: Exchange = {
 
 export const TOKEN = { token_type: 'Bearer', expires_in: 3600, access_token: 'a.b.c', refresh_token: 'def50200abc' };
 export const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
+
+/** The verdict is inconclusive, and its reason matches `reason` when one is given. */
+export function undecided(o: Outcome, reason?: RegExp): void {
+  expect(o.verdict, JSON.stringify(o)).toBe('inconclusive');
+  if (reason && o.verdict !== 'pass') expect(o.reason).toMatch(reason);
+}

@@ -27,6 +27,7 @@ import { exchangesMatch } from '../../src/checks/jsonapi/openapi.js';
 import { openApiOf } from '../../src/openapi/document.js';
 import { REFERENCE_OPENAPI } from '../../src/target/dialects/suitecrm/openapi.js';
 import { sharedFile } from '../shared.js';
+import { undecided } from './exchange.js';
 import { severityOf, type Exchange, type Outcome } from '../../src/checks/types.js';
 
 const MEDIA = 'application/vnd.api+json';
@@ -58,10 +59,6 @@ function fails(o: Outcome, pattern?: RegExp): void {
   expect(o.verdict, o.verdict === 'pass' ? 'passed' : o.reason).toBe('fail');
   if (o.verdict !== 'pass' && pattern) expect(o.reason).toMatch(pattern);
 }
-function undecided(o: Outcome, pattern?: RegExp): void {
-  expect(o.verdict, o.verdict === 'pass' ? 'passed' : o.reason).toBe('inconclusive');
-  if (o.verdict !== 'pass' && pattern) expect(o.reason).toMatch(pattern);
-}
 
 const html = (status: number) => ex(status, undefined, { ct: 'text/html' });
 /** A list with the harness's token that worked: the control of answers judged as JSON:API. */
@@ -80,6 +77,8 @@ test('documents.valid', () => {
   fails(documentsValid.evaluate([{ label: 'list', ex: ex(200, doc([res('1')], { links: { next: 'V8/module/Accounts?page[number]=2' } })) }]), /links\/next: format/);
   // a sample that is not a 200 document holds nothing to judge; an observed failure outweighs it
   undecided(documentsValid.evaluate([{ label: 'read', ex: ex(404, err(404)) }]), /no document to judge/);
+  // No sample at all is nothing judged, never a pass.
+  undecided(documentsValid.evaluate([]), /nothing was presented/);
   fails(documentsValid.evaluate([{ label: 'read', ex: ex(404, err(404)) }, { label: 'list', ex: ex(200, { data: 'x' }) }]), /list: not a valid/);
 });
 

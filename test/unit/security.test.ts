@@ -5,7 +5,7 @@ import { forgeryRefusal401, TOKEN_FORGERY_CHECKS } from '../../src/checks/securi
 import type { CheckDef } from '../../src/checks/types.js';
 import type { ForgeryEvidence } from '../../src/checks/security/tokens.js';
 import { forge, decodeJwt } from '../../fixtures/forged-tokens.js';
-import { ex, INVALID_GRANT } from './exchange-raw.js';
+import { ex, INVALID_GRANT, NO_ANSWER } from './exchange-raw.js';
 import { oauth2ClientsAdminOnly, oauth2TokensAdminOnly, userPreferencesPrivate } from '../../src/checks/security/privileged.js';
 import { passwordGrantNotOffered } from '../../src/checks/oauth2/grant-offer.js';
 import { fetchJkuKeys } from '../../src/target/dialects/suitecrm/bearer-forgery.js';
@@ -146,4 +146,12 @@ test('password grant not offered: refused passes; an issued token is an honest a
   const offered = passwordGrantNotOffered.evaluate({ attempt: issued, control: issued });
   expect(offered.verdict !== 'pass' && offered.reason).toMatch(/the deployment offers the password grant/);
   expect(passwordGrantNotOffered.evaluate({ attempt: ex(401, {}), control: ex(401, {}) }).verdict).toBe('inconclusive');
+});
+
+test('password grant not offered: a 2xx without a token is no refusal, and no answer is none either', () => {
+  const issued = ex(200, { token_type: 'Bearer', access_token: 'x', expires_in: 60 });
+  const empty = passwordGrantNotOffered.evaluate({ attempt: ex(200, {}), control: issued });
+  expect(empty.verdict !== 'pass' && empty.reason).toMatch(/the deployment offers the password grant/);
+  const silent = passwordGrantNotOffered.evaluate({ attempt: NO_ANSWER, control: issued });
+  expect(silent.verdict === 'inconclusive' && silent.reason).toMatch(/got no answer at all/);
 });

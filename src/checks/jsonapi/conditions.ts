@@ -1,7 +1,7 @@
 // Conditions over JSON:API exchanges. Reasons say what was expected and what came back, in one line.
 import { validateJsonApi } from '../../schema/jsonapi.js';
-import { bodyObject, describe, header, is4xx, isSuccess as is2xx, succeeds } from '../conditions.js';
-import { all, fail, inconclusive, pass, type Exchange, type Outcome, type Requirement } from '../types.js';
+import { bodyObject, describe, header, is4xx, isSuccess as is2xx, succeeds, type Labeled } from '../conditions.js';
+import { fail, inconclusive, pass, type Exchange, type Outcome, type Requirement } from '../types.js';
 
 export const MEDIA = 'application/vnd.api+json';
 /** Every resource check needs a token acting for the user on the resource API. */
@@ -24,7 +24,7 @@ export function succeededWith(ex: Exchange, allowed: readonly number[], what: st
   return expectStatus(ex, allowed, what);
 }
 
-export { controlled, succeeds, type Control } from '../conditions.js';
+export { controlled, judgeEach, succeeds, type Labeled } from '../conditions.js';
 
 /** Answers to judge, and the control that shows the harness's token works at all: a read with the
  * same token. Without it, a server refusing the token would have its 401s judged as JSON:API answers. */
@@ -100,13 +100,6 @@ export function attributeDiff(expected: Record<string, string>, actual: Record<s
     .filter(([k, v]) => actual?.[k] !== v)
     .slice(0, 3)
     .map(([k, v]) => `${k}: expected "${v}", got ${actual && k in actual ? JSON.stringify(actual[k]) : 'nothing'}`);
-}
-
-export type Labeled = { label: string; ex: Exchange };
-
-/** Every sample must hold: the first failure decides, else the first inconclusive one. */
-export function judgeEach(list: readonly Labeled[], cond: (ex: Exchange, label: string) => Outcome): Outcome {
-  return all(...list.map(({ label, ex }) => cond(ex, label)));
 }
 
 /** Security outcome of a denied read: no primary data (a 4xx refusal, or 2xx with empty data). An

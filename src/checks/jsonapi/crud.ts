@@ -6,6 +6,15 @@ import { bodyObject, describe, header, refusedWith } from '../conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange, type Outcome } from '../types.js';
 import { attributeDiff, controlled, expectStatus, holdsData, is2xx, RES, single, statusOf, succeededWith, succeeds, tokenWorks } from './conditions.js';
 
+/** The opening of a judged state change: no answer or a 202 (`pending` says what it leaves open)
+ * cannot tell, any other non-2xx is a refusal; undefined when it was done and the outcome can be judged. */
+function notDone(ex: Exchange, what: string, pending: string): Outcome | undefined {
+  if (!ex.response) return inconclusive(`${what} got no answer at all: ${describe(ex)}`);
+  if (ex.response.status === 202) return inconclusive(`${what} was accepted for later processing (HTTP 202): ${pending}`);
+  if (!is2xx(ex)) return fail(`${what} was refused: ${describe(ex)}`);
+  return undefined;
+}
+
 export interface CreateEvidence {
   type: string;
   sent: Record<string, string>;
@@ -23,9 +32,8 @@ export const create: CheckDef<CreateEvidence> = {
   requires: RES,
   evaluate: ({ sent, create: ex, control }) =>
     controlled([tokenWorks(control)], () => {
-      if (!ex.response) return inconclusive(`create got no answer at all: ${describe(ex)}`);
-      if (ex.response.status === 202) return inconclusive('create was accepted for later processing (HTTP 202): the answer cannot hold the created resource yet');
-      if (!is2xx(ex)) return fail(`create was refused: ${describe(ex)}`);
+      const undone = notDone(ex, 'create', 'the answer cannot hold the created resource yet');
+      if (undone) return undone;
       const r = single(ex);
       if (!r || typeof r.id !== 'string' || !r.id) return fail(`create answered ${describe(ex)} without the created resource (a resource object with an id)`);
       const diff = attributeDiff(sent, r.attributes);
@@ -83,6 +91,12 @@ export const readBack: CheckDef<ReadBackEvidence> = {
 /** Attributes a server updates on its own (SuiteCRM: date_modified, modified_user_id, …). */
 const MODIFIED = /^date_modified|modified/;
 
+/** A record's string attributes as read, but those the server changes on its own and those in
+ * `except`: what "left as it was" compares. */
+function keptAttributes(read: Exchange, except: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(single(read)?.attributes ?? {}).filter(([k, v]) => !(k in except) && typeof v === 'string' && !MODIFIED.test(k))) as Record<string, string>;
+}
+
 export interface UpdateEvidence {
   sent: Record<string, string>;
   before: Exchange;
@@ -106,10 +120,7 @@ export const updateOnlySent: CheckDef<UpdateEvidence> = {
       const now = single(after)?.attributes ?? {};
       const changed = attributeDiff(sent, now);
       if (changed.length) return fail(`the sent attributes were not stored: ${changed.join('; ')}`);
-      const was = Object.fromEntries(
-        Object.entries(single(before)?.attributes ?? {}).filter(([k, v]) => !(k in sent) && typeof v === 'string' && !MODIFIED.test(k)),
-      ) as Record<string, string>;
-      const clobbered = attributeDiff(was, now);
+      const clobbered = attributeDiff(keptAttributes(before, sent), now);
       return clobbered.length ? fail(`attributes the PATCH did not send changed: ${clobbered.join('; ')}`) : pass();
     }),
 };
@@ -162,9 +173,8 @@ export const deleteRecord: CheckDef<DeleteEvidence> = {
   requires: RES,
   evaluate: ({ before, del, after }) =>
     controlled([readable(before)], (): Outcome => {
-      if (!del.response) return inconclusive(`DELETE got no answer at all: ${describe(del)}`);
-      if (del.response.status === 202) return inconclusive('DELETE was accepted for later processing (HTTP 202): the record may still be there');
-      if (!is2xx(del)) return fail(`DELETE was refused: ${describe(del)}`);
+      const undone = notDone(del, 'DELETE', 'the record may still be there');
+      if (undone) return undone;
       if (is2xx(after) && holdsData(after)) return fail(`the deleted record can still be read: ${describe(after)}`);
       if (!after.response || after.response.status >= 500) return inconclusive(`the read after the delete answered neither the record nor a refusal: ${describe(after)}`);
       return pass();
@@ -230,8 +240,7 @@ export const duplicateIdKept: CheckDef<DuplicateEvidence> = {
       if (statusOf(before) !== 200 || statusOf(after) !== 200) {
         return inconclusive(`the existing record could not be read before and after (${describe(before)}; ${describe(after)}), so whether it was kept cannot be judged`);
       }
-      const was = Object.fromEntries(Object.entries(single(before)?.attributes ?? {}).filter(([k, v]) => typeof v === 'string' && !MODIFIED.test(k))) as Record<string, string>;
-      const diff = attributeDiff(was, single(after)?.attributes);
+      const diff = attributeDiff(keptAttributes(before), single(after)?.attributes);
       return diff.length ? fail(`the refused duplicate changed the existing record: ${diff.join('; ')}`) : pass();
     }),
 };

@@ -113,9 +113,10 @@ export function linksOf(ex: Exchange): Partial<Record<PageRel, unknown>> {
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** The links a first or last page of a collection of several pages offers. */
+/** A link member as a reason shows it: its JSON, or "missing". */
 const shownLink = (v: unknown) => (v === undefined ? 'missing' : JSON.stringify(v));
 
+/** The links a first or last page of a collection of several pages offers. */
 function pageLinksPresent(ex: Exchange, which: 'first' | 'last'): Outcome {
   const l = linksOf(ex);
   for (const rel of ['first', 'last'] as const) if (typeof l[rel] !== 'string') return fail(`${which} page: links.${rel} is ${shownLink(l[rel])}, expected a link`);
@@ -125,7 +126,7 @@ function pageLinksPresent(ex: Exchange, which: 'first' | 'last'): Outcome {
   return pass();
 }
 
-/** Both pages answered, and the collection spans several pages. */
+/** Both pages answered 200, and hold only the check's own records (else inconclusive: not isolated). */
 function pagesOk(e: LinksEvidence): Outcome {
   for (const [ex, what] of [[e.first, 'first page'], [e.last, 'last page']] as const) {
     const s = expectStatus(ex, [200], what);

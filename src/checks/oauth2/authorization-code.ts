@@ -1,7 +1,7 @@
 // The authorization code grant (RFC 6749 §4.1), its redirect handling (RFC 9700 §2.1, §4.1) and
 // PKCE (RFC 7636). Security outcomes and wire formats are separate checks.
 import { refusalCheck } from '../factories.js';
-import { succeeds, accessGranted, bodyObject, controlled, describe, header, isSuccess, refusalFormat, tokenControl, tokenIssued, tokenRefused } from '../conditions.js';
+import { succeeds, accessGranted, bodyObject, controlled, controlledBy, describe, granted, header, isSuccess, refusalFormat, tokenControl, tokenRefused } from '../conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement } from '../types.js';
 import { evaluateNoStore, evaluateTokenResponse } from './grant.js';
 
@@ -122,18 +122,22 @@ export const codeConcurrentRedemption: CheckDef<RaceEvidence> = {
   severity: 'must',
   keyword: 'MUST',
   requires: CODE,
-  evaluate: (e) => {
-    const won = e.rounds.filter((r) => r.tokens > 1);
-    if (won.length) {
-      return fail(
-        `${won.length} of ${e.rounds.length} rounds issued several tokens for one code (${won.map((r) => `${r.tokens}/${r.statuses.length}`).join(', ')}): the code store is racy`,
-      );
-    }
-    // A round where no redemption got a token is no evidence of single use (the control: one did).
-    const judged = e.rounds.filter((r) => r.tokens === 1);
-    if (judged.length === 0) return inconclusive(`the control did not succeed: in none of ${e.rounds.length} rounds did any redemption get a token, so single use under concurrency cannot be judged`);
-    return pass(`${judged.length} rounds of ${judged[0]!.statuses.length} parallel redemptions, one token each${judged.length < e.rounds.length ? `; ${e.rounds.length - judged.length} rounds issued no token at all (not judged)` : ''}`);
-  },
+  // The control: some round's redemptions got a token at all. A round where none did is no evidence
+  // of single use, so it is left out of the verdict.
+  evaluate: (e) =>
+    controlledBy(
+      e.rounds.some((r) => r.tokens > 0) ? undefined : `in none of ${e.rounds.length} rounds did any redemption get a token, so single use under concurrency cannot be judged`,
+      () => {
+        const won = e.rounds.filter((r) => r.tokens > 1);
+        if (won.length) {
+          return fail(
+            `${won.length} of ${e.rounds.length} rounds issued several tokens for one code (${won.map((r) => `${r.tokens}/${r.statuses.length}`).join(', ')}): the code store is racy`,
+          );
+        }
+        const judged = e.rounds.filter((r) => r.tokens === 1);
+        return pass(`${judged.length} rounds of ${judged[0]!.statuses.length} parallel redemptions, one token each${judged.length < e.rounds.length ? `; ${e.rounds.length - judged.length} rounds issued no token at all (not judged)` : ''}`);
+      },
+    ),
 };
 
 /** A fresh code of the same kind, redeemed as it was issued: the control of every refused redemption. */
@@ -169,11 +173,12 @@ export const codeLifetime: CheckDef<CodeLifetimeEvidence> = {
   // "A maximum authorization code lifetime of 10 minutes is RECOMMENDED."
   keyword: 'RECOMMENDED',
   requires: CODE,
+  // A 2xx without a token is no refusal either: granted(), not a missing token, decides.
   evaluate: (e) =>
     controlled([tokenControl(FRESH_CODE, e.control)], () =>
       !e.aged.response
         ? inconclusive(`the aged code's redemption got no answer at all: ${describe(e.aged)}`)
-        : tokenIssued(e.aged)
+        : granted(e.aged)
         ? fail(`a code ${e.ageSeconds} s old (${e.how}) was still redeemed for a token: codes live longer than the ${MAX_CODE_SECONDS} s RFC 6749 §4.1.2 recommends`)
         : pass(`a code ${e.ageSeconds} s old (${e.how}) was refused: ${describe(e.aged)}`),
     ),
@@ -257,8 +262,9 @@ export interface RedirectEvidence {
 
 /** No response of the flow sent the browser to the unregistered URI (RFC 9700 §4.1, RFC 6749 §3.1.2.4). */
 export function evaluateNoOpenRedirect(e: RedirectEvidence): Outcome {
-  const served = !!e.control.response && e.control.response.status >= 200 && e.control.response.status < 400;
-  return controlled([{ what: 'the same authorization request with the registered redirect_uri', ex: e.control, ok: served }], () => {
+  // Served is 2xx or 3xx (a login page, or a redirect to the registered URI), so not isSuccess().
+  const status = e.control.response?.status ?? 0;
+  return controlled([succeeds('the same authorization request with the registered redirect_uri', e.control, status >= 200 && status < 400)], () => {
     for (const ex of e.steps) {
       const loc = header(ex, 'location');
       if (loc && loc.startsWith(e.attackerUri)) return fail(`HTTP ${ex.response?.status} redirected to the unregistered redirect_uri`);

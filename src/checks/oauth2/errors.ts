@@ -1,7 +1,7 @@
 // Token endpoint errors (RFC 6749 §5.2): the security outcome (no token) and the wire format
 // (status + error code) are separate checks, so a report tells a hole from a format departure.
 // Each judges a refusal against its control: the same request without the cause issues a token.
-import { basicChallenge, bodyObject, controlled, describe, header, noServerError, refusalFormat, tokenControl } from '../conditions.js';
+import { basicChallenge, bodyObject, controlled, describe, header, noServerError, refusalFormat, tokenControls } from '../conditions.js';
 import { oauthErrorCheck, refusalCheck, type RefusalEvidence } from '../factories.js';
 import { validate } from '../../schema/validate.js';
 import { fail, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
@@ -85,7 +85,7 @@ export const basicAuthChallenge: CheckDef<RefusalEvidence> = {
   keyword: 'MUST',
   requires: BASIC,
   evaluate: (e) =>
-    controlled([e.control].flat().map((ex) => tokenControl('the same request with the right secret in HTTP "Basic"', ex)), () => {
+    controlled(tokenControls('the same request with the right secret in HTTP "Basic"', e.control), () => {
       const fmt = refusalFormat(e.attempt, { status: [401], error: ['invalid_client'] }, 'a wrong secret via HTTP "Basic"');
       return fmt.verdict === 'pass' ? basicChallenge(e.attempt) : fmt;
     }),

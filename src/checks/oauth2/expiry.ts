@@ -1,8 +1,8 @@
 // Expiry: the access token stops working after its lifetime; so does the refresh token. Each judges
 // a refusal, so each first sees its control: a fresh sibling token working at the same time.
-import { succeeds, bearerChallenge, controlled, notAccepted } from '../conditions.js';
+import { succeeds, challengeOfRefusal, controlled, notAccepted } from '../conditions.js';
 import { oauthErrorCheck, refusalCheck } from '../factories.js';
-import { all, inconclusive, pass, type CheckDef, type Exchange } from '../types.js';
+import { all, pass, type CheckDef, type Exchange } from '../types.js';
 
 export interface AccessExpiryEvidence {
   /** A fresh token of the same grant on the same request, after the wait (the control). */
@@ -42,11 +42,7 @@ export const accessTokenExpiredChallenge: CheckDef<AccessExpiryEvidence> = {
   keyword: 'MUST',
   requires: ['tokens:access', 'resource-api', 'wait:access-expiry'],
   evaluate: (e) =>
-    controlled([beforeWorked(e)], () => {
-      const refused = notAccepted(e.exchange, 'the expired access token');
-      if (refused.verdict !== 'pass') return inconclusive(`no refusal whose challenge could be judged: ${refused.reason}`);
-      return bearerChallenge(e.exchange);
-    }),
+    controlled([beforeWorked(e)], () => challengeOfRefusal(e.exchange, 'the expired access token')),
 };
 
 export const refreshTokenExpires = refusalCheck({

@@ -1,9 +1,9 @@
 // Grants the deployment does not offer (the profile's token.grants): SuiteCRM 7.10.0 has no
 // client_credentials, SugarCRM none, Flexie no password grant. Security outcome and wire format apart;
 // the control is a grant the deployment does offer, which must issue a token.
-import { controlled, describe, tokenControl, tokenIssued } from '../conditions.js';
+import { controlled, describe, granted, tokenControls } from '../conditions.js';
 import { oauthErrorCheck, refusalCheck, type RefusalEvidence } from '../factories.js';
-import { fail, pass, type CheckDef } from '../types.js';
+import { fail, inconclusive, pass, type CheckDef } from '../types.js';
 
 const CONTROL = 'a token request by a grant the profile offers';
 
@@ -45,8 +45,11 @@ export const passwordGrantNotOffered: CheckDef<RefusalEvidence> = {
   keyword: 'MUST NOT',
   requires: [],
   evaluate: (e) =>
-    controlled([e.control].flat().map((ex) => tokenControl(CONTROL, ex)), () =>
-      tokenIssued(e.attempt)
+    // A 2xx without a token is no refusal, nor is a request that got no answer: neither passes.
+    controlled(tokenControls(CONTROL, e.control), () =>
+      !e.attempt.response
+        ? inconclusive(`the password grant request got no answer at all: ${describe(e.attempt)}`)
+        : granted(e.attempt)
         ? fail(`the deployment offers the password grant: valid user credentials obtained a token (${describe(e.attempt)}); RFC 9700 §2.4 says it MUST NOT be used`)
         : pass(describe(e.attempt)),
     ),

@@ -3,8 +3,8 @@
 // user-preferences (the workspace notes facts/suitecrm-7.14-observed.md §5.10). The control: the same read
 // with the administrator's token returns the records, so "no data" means the user was denied, not
 // that there was nothing to see.
-import { bodyObject, controlled, describe, isSuccess, type Control } from '../conditions.js';
-import { noDataFor } from '../jsonapi/conditions.js';
+import { bodyObject, controlled, describe, isSuccess, succeeds, type Control } from '../conditions.js';
+import { holdsData, noDataFor } from '../jsonapi/conditions.js';
 import { fail, inconclusive, pass, type CheckDef, type Exchange, type Requirement } from '../types.js';
 
 const R: Requirement[] = ['grant:password', 'resource-api', 'limited-user'];
@@ -15,12 +15,8 @@ export interface PrivilegedReadEvidence {
   control: Exchange;
 }
 
-const hasData = (ex: Exchange): boolean => {
-  const d = bodyObject(ex)?.data;
-  return isSuccess(ex) && (Array.isArray(d) ? d.length > 0 : !!d && typeof d === 'object');
-};
-
-const adminSees = (ex: Exchange): Control => ({ what: "the same read with the administrator's token", ex, ok: hasData(ex) });
+// Data as noDataFor() counts it for the non-admin read, so the control and the judge agree on what data is.
+const adminSees = (ex: Exchange): Control => succeeds("the same read with the administrator's token", ex, isSuccess(ex) && holdsData(ex));
 
 /** OWASP ASVS V4.1.3 (least privilege), Level 1: read as MUST. */
 export const oauth2ClientsAdminOnly: CheckDef<PrivilegedReadEvidence> = {
@@ -55,7 +51,7 @@ export const oauth2TokensAdminOnly: CheckDef<OwnRowsEvidence> = {
   keyword: 'MUST',
   requires: R,
   evaluate: (e) =>
-    controlled([{ what: "the same list with the administrator's token", ex: e.control, ok: isSuccess(e.control) && (foreignRows(e.control, e.ownUserId)?.length ?? 0) > 0 }], () => {
+    controlled([succeeds("the same list with the administrator's token", e.control, isSuccess(e.control) && (foreignRows(e.control, e.ownUserId)?.length ?? 0) > 0)], () => {
       if (!e.ex.response) return inconclusive(`the non-admin list got no answer at all: ${describe(e.ex)}`);
       if (!isSuccess(e.ex)) return pass(describe(e.ex));
       const foreign = foreignRows(e.ex, e.ownUserId);

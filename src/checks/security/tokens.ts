@@ -2,12 +2,12 @@
 // 9068). The security outcome (refused at all: any 4xx, so a 403 refusal of an alg "none" token
 // passes) and the wire format (the 401 of RFC 6750 §3.1, security.tokens.refusal-401) are separate
 // checks. The control: the genuine token the forgeries were made from is accepted on the same request.
-import { succeeds, controlled, notAccepted, ofRefusals, status401 } from '../conditions.js';
-import { all, inconclusive, severityOf, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement } from '../types.js';
+import { succeeds, controlled, judgeEach, notAccepted, ofRefusals, status401, type Labeled } from '../conditions.js';
+import { severityOf, type CheckDef, type Exchange, type Keyword, type Outcome, type Requirement } from '../types.js';
 
 export interface ForgeryEvidence {
   /** Each forged token's resource request, labelled with how it was made. */
-  probes: { label: string; ex: Exchange }[];
+  probes: Labeled[];
   /** The genuine token on the same request (the control). */
   control: Exchange;
 }
@@ -16,7 +16,7 @@ const genuineWorks = (e: ForgeryEvidence) => succeeds('the genuine token the for
 
 export function evaluateForgeries(e: ForgeryEvidence): Outcome {
   return controlled([genuineWorks(e)], () =>
-    e.probes.length === 0 ? inconclusive('no forged token was presented') : all(...e.probes.map((p) => notAccepted(p.ex, `a token with ${p.label}`))),
+    judgeEach(e.probes, (ex, label) => notAccepted(ex, `a token with ${label}`), 'no forged token was presented'),
   );
 }
 

@@ -12,6 +12,7 @@ import { loadProfile, shippedProfileNames } from '../profile/profile.js';
 import type { ConformanceReport } from '../report/model.js';
 import { secrets } from '../redact/secrets.js';
 import { validate } from '../schema/validate.js';
+import { pool } from '../util/pool.js';
 import { parseCommand, type CommandSpec, type FlagSpec } from './args.js';
 
 export const MATRIX_FLAGS: Record<string, FlagSpec> = {
@@ -71,13 +72,6 @@ function runOne(args: string[]): Promise<{ code: number; stderr: string }> {
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));
     child.on('close', (code) => resolve({ code: code ?? 2, stderr }));
   });
-}
-
-async function pool<T>(items: readonly T[], size: number, fn: (t: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
-    for (let t = queue.shift(); t !== undefined; t = queue.shift()) await fn(t);
-  }));
 }
 
 export async function matrixCommand(argv: readonly string[]): Promise<number> {

@@ -9,6 +9,12 @@ import type { SecretRegistry } from '../redact/secrets.js';
 import { attr, findForm, hiddenPairs, parseForms, select, selectFirst, text } from '../html/forms.js';
 import { cookieAttributes, PANEL, splitSetCookie, type PanelTokenRow } from './suitecrm.js';
 
+/** The id of the record a Save created: SuiteCRM redirects to its detail view (`…&record=<id>`). */
+export function savedRecordId(ex: Exchange): string | undefined {
+  const id = /[?&]record=([^&]+)/.exec(ex.response?.headers.location ?? '')?.[1];
+  return id ? decodeURIComponent(id) : undefined;
+}
+
 export class PanelError extends Error {}
 
 type Fields = [string, string][];
@@ -119,8 +125,8 @@ export class HttpPanel {
     // The Save button: `_form.action.value='Save'`.
     const fields = setFields(hidden.length ? hidden : [['module', 'OAuth2Clients'], ['record', ''], ['allowed_grant_type', 'password']], { action: 'Save' });
     const exchange = await this.post('index.php', [...fields, ['name', name], ['new_secret', secret], ['is_confidential', '0'], ['is_confidential', '1']]);
-    const id = /[?&]record=([^&]+)/.exec(exchange.response?.headers.location ?? '')?.[1];
-    return { exchange, ...(id ? { id: decodeURIComponent(id) } : {}) };
+    const id = savedRecordId(exchange);
+    return { exchange, ...(id ? { id } : {}) };
   }
 
   async deleteClient(id: string): Promise<Exchange> {

@@ -42,7 +42,7 @@ interface Context {
   screenshotDir: string;
 }
 
-function context(argv: readonly string[], command: string, env: NodeJS.ProcessEnv): Context | undefined {
+function context(argv: readonly string[], command: string, env: NodeJS.ProcessEnv): Context {
   const spec = command === 'setup' ? SETUP_COMMAND : TEARDOWN_COMMAND;
   const { flags } = parseCommand(argv, spec);
   const envFile = path.resolve((flags['env-path'] as string | undefined) ?? '.env');
@@ -98,7 +98,6 @@ const log = (line: string) => process.stdout.write(`${secrets.mask(line)}\n`);
 
 export async function setupCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const c = context(argv, 'setup', env);
-  if (!c) return 0;
   const known = existsSync(c.envFile) ? parseDotenv(readFileSync(c.envFile, 'utf8'), c.envFile) : {};
   const { vars } = await withPanel(c, 'setup', (p) => provisionClients(p, c.username, known, log));
   for (const [k, v] of Object.entries(vars)) if (k.endsWith('SECRET')) secrets.register(v, 'client_secret');
@@ -112,7 +111,6 @@ export async function setupCommand(argv: readonly string[], env: NodeJS.ProcessE
 
 export async function teardownCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const c = context(argv, 'teardown', env);
-  if (!c) return 0;
   const n = await withPanel(c, 'teardown', (p) => teardownClients(p, log));
   if (existsSync(c.envFile)) updateEnvFile(c.envFile, {}, Object.values(ROLE_VARS).flatMap((v) => [v.id, v.secret]));
   log(n ? `teardown done: ${n} client(s) removed` : 'nothing to remove: no client named crm-conformance-… exists');

@@ -1,7 +1,6 @@
 // The Testcontainers module itself (src/container): its getters, the seeded clients and users, the
 // lifetimes it was asked for (the password grant's refresh tokens included), `await using`. Runs
 // after the verdict diff in the same worker, on the cached images; skipped like it.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,8 @@ import { OAuthClient } from '../../src/client/oauth.js';
 import { parseDotenv } from '../../src/config/dotenv.js';
 import { expiresInMatches } from '../../src/container/definition.js';
 import { SuiteCrmContainer, type StartedSuiteCrm } from '../../src/container/suitecrm-container.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { chromiumExecutable, NO_BROWSER_REASON } from '../../src/browser/chromium.js';
+import { runCli } from '../cli/cli.js';
 import { needs, SHARED_DIR } from '../shared.js';
 import { loadProfile } from '../../src/profile/profile.js';
 import { SecretRegistry } from '../../src/redact/secrets.js';
@@ -77,32 +77,23 @@ test('the public key read from the container verifies the issued JWT (RS256)', a
 });
 
 test('setup and teardown drive the real admin panel in Chromium: three clients made, usable, then revoked and removed', async () => {
-  needs(existsSync('/usr/bin/chromium'), "needs Debian's chromium (.ci/run installs it)");
+  needs(!!chromiumExecutable(), NO_BROWSER_REASON);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'crmc-setup-'));
   const envPath = path.join(dir, '.env');
   const admin = crm!.getAdminCredentials();
-  // Asynchronous: a blocked event loop would leave the client's keep-alive sockets to go stale unnoticed.
-  const cli = (args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'crm-conformance.mjs'), ...args, '--base-url', crm!.getBaseUrl(), '--env-path', envPath, '--reports-dir', dir], {
-        env: { ...process.env, CRM_ADMIN_USERNAME: admin.username, CRM_ADMIN_PASSWORD: admin.password },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+  // Asynchronous (a blocked event loop would leave the client's keep-alive sockets to go stale unnoticed).
+  const env = { ...process.env, CRM_ADMIN_USERNAME: admin.username, CRM_ADMIN_PASSWORD: admin.password };
+  const cli = (args: string[]) => runCli([...args, '--base-url', crm!.getBaseUrl(), '--env-path', envPath, '--reports-dir', dir], { env, timeoutMs: 300_000 });
   try {
     const up = await cli(['setup']);
-    expect(up.status, up.stderr).toBe(0);
+    expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toContain('created client "crm-conformance-client-credentials"');
     const made = parseDotenv(readFileSync(envPath, 'utf8'), envPath);
     registry.register(made.CRM_CLIENT_SECRET, 'client_secret');
     const o = new OAuthClient(new HttpClient(crm!.getBaseUrl()), loadProfile('suitecrm-7.14'), { ...admin, client: { id: made.CRM_CLIENT_ID!, secret: made.CRM_CLIENT_SECRET! } }, registry);
     expect((await o.obtain('password')).accessToken).toBeTruthy();
     const down = await cli(['teardown']);
-    expect(down.status, down.stderr).toBe(0);
+    expect(down.code, down.stderr).toBe(0);
     expect(down.stdout).toContain('3 client(s) removed');
     expect((await o.tokenRequest(o.passwordParams())).response?.status).not.toBe(200);
   } finally {
